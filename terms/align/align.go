@@ -1,0 +1,543 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/terms"
+)
+
+// Route is the kind of evidence behind a link.
+type Route uint8
+
+const (
+	RouteGlossary      Route = iota // both terms belong to one glossary concept
+	RouteCognate                    // the same characters after han folding (or the same Latin token)
+	RouteAbbreviation               // an abbreviation defined on both sides, or an abbreviation and its long form
+	RouteAnchor                     // a tri-anchor: CJK long form, English long form and abbreviation given together
+	RouteDictionary                 // bilingual dictionaries share an English gloss for the two whole terms
+	RouteCompositional              // the parts of the terms translate one another
+	RouteContext                    // frequency similarity in comparable articles (weak)
+	numRoutes
+)
+
+var routeNames = [...]string{"glossary", "cognate", "abbreviation", "anchor", "dictionary", "compositional", "context"}
+
+func (r Route) String() string {
+	if int(r) < len(routeNames) {
+		return routeNames[r]
+	}
+	return fmt.Sprintf("Route(%d)", r)
+}
+
+// ParseRoute parses a route name as printed by String.
+func ParseRoute(s string) (Route, error) {
+	for i, n := range routeNames {
+		if strings.EqualFold(s, n) {
+			return Route(i), nil
+		}
+	}
+	return 0, fmt.Errorf("align: unknown route %q (want one of %s)", s, strings.Join(routeNames[:], ", "))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Route) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Term is a term to align: its text and language, and for terms found in
+// articles, how often it occurs.
+type Term struct {
+	Text string
+	Lang language.Tag
+	Freq int // occurrences in its article(s); 0 when unknown
+}
+
+// Part is one matched pair of pieces inside a compositional link.
+type Part struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Route  Route  `json:"route"`           // RouteCognate, RouteDictionary or RouteGlossary
+	Via    string `json:"via,omitempty"`   // the shared English gloss or concept id
+	Whole  bool   `json:"whole,omitempty"` // the part is the whole of both terms
+}
+
+// Evidence is one route's support for a link.
+type Evidence struct {
+	Route  Route   `json:"route"`
+	Score  float64 `json:"score"`
+	Detail string  `json:"detail,omitempty"`
+	Parts  []Part  `json:"parts,omitempty"`
+}
+
+// Link is a proposed equivalence between a source and a target term.
+type Link struct {
+	Source   Term
+	Target   Term
+	Score    float64    // the best route's score, raised a little when other routes agree
+	Route    Route      // the route of the best evidence
+	Evidence []Evidence // every route that supports the link, best first
+	// Standard is set on a cognate link when the glossary or a dictionary
+	// gives a different standard term in the target language: the cognate
+	// is a literal rendering, not the standard term.
+	Standard     string
+	StandardFrom string // "glossary" or "dictionary"
+	// FalseFriend is set when the folded characters agree but the
+	// dictionaries give the two terms no common meaning.
+	FalseFriend bool
+}
+
+// Aligner proposes equivalents between terms of different languages.
+type Aligner struct {
+	dict     *Dictionary
+	gloss    *glossIndex
+	routes   [numRoutes]bool
+	minScore float64
+}
+
+// Option configures an Aligner.
+type Option func(*Aligner) error
+
+// WithDictionary uses d as an English pivot (Dictionary route).
+func WithDictionary(d *Dictionary) Option {
+	return func(a *Aligner) error { a.dict = d; return nil }
+}
+
+// WithGlossary uses the concepts of g as known terms (Glossary route) and
+// as the reference for standard terms.
+func WithGlossary(g *terms.Glossary) Option {
+	return func(a *Aligner) error { a.gloss = newGlossIndex(g); return nil }
+}
+
+// Routes enables only the given routes (all are enabled by default).
+func Routes(rs ...Route) Option {
+	return func(a *Aligner) error {
+		a.routes = [numRoutes]bool{}
+		for _, r := range rs {
+			if r >= numRoutes {
+				return fmt.Errorf("align: unknown route %d", r)
+			}
+			a.routes[r] = true
+		}
+		return nil
+	}
+}
+
+// MinScore sets the lowest score of a link that is proposed (default 0.5).
+func MinScore(s float64) Option {
+	return func(a *Aligner) error {
+		if s < 0 || s > 1 || math.IsNaN(s) {
+			return fmt.Errorf("align: min score %v out of [0,1]", s)
+		}
+		a.minScore = s
+		return nil
+	}
+}
+
+// New returns an aligner.
+func New(opts ...Option) (*Aligner, error) {
+	a := &Aligner{minScore: 0.5}
+	for i := range a.routes {
+		a.routes[i] = true
+	}
+	for _, o := range opts {
+		if err := o(a); err != nil {
+			return nil, err
+		}
+	}
+	if a.gloss == nil {
+		a.gloss = newGlossIndex(nil)
+	}
+	return a, nil
+}
+
+func (a *Aligner) on(r Route) bool { return a.routes[r] }
+
+// Index is a set of target terms prepared for ranking. It is safe for
+// concurrent use.
+type Index struct {
+	a     *Aligner
+	terms []Term
+	an    []*analysis
+	sp    [][]sensePiece
+	inv   map[string][]int32 // sense -> targets having it
+	maxDF int
+}
+
+// NewIndex prepares the target terms for ranking.
+func (a *Aligner) NewIndex(targets []Term) *Index {
+	ix := &Index{a: a, terms: targets, inv: map[string][]int32{}}
+	ix.an = make([]*analysis, len(targets))
+	ix.sp = make([][]sensePiece, len(targets))
+	for i, t := range targets {
+		an := a.analyze(t.Text, t.Lang)
+		ix.an[i] = an
+		ix.sp[i] = sensePieces(an)
+		last := ""
+		for _, s := range ix.sp[i] {
+			if s.sense != last {
+				ix.inv[s.sense] = append(ix.inv[s.sense], int32(i))
+				last = s.sense
+			}
+		}
+	}
+	ix.maxDF = 50 + len(targets)/10
+	return ix
+}
+
+// Len returns the number of target terms.
+func (ix *Index) Len() int { return len(ix.terms) }
+
+// candidatesPerTerm is how many targets get a detailed comparison.
+const candidatesPerTerm = 24
+
+// Rank returns the links from src to the targets, best first, at most k
+// (all above the minimum score when k <= 0).
+func (ix *Index) Rank(src Term, k int) []Link {
+	an := ix.a.analyze(src.Text, src.Lang)
+	return ix.rank(src, an, sensePieces(an), k)
+}
+
+func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
+	// Blocking: accumulate, per target, the units of the source pieces
+	// whose senses it shares; senses held by too many targets only count
+	// for whole-term matches.
+	acc := map[int32]float64{}
+	last := ""
+	for _, s := range sp {
+		if s.sense == last {
+			continue
+		}
+		last = s.sense
+		ts := ix.inv[s.sense]
+		if len(ts) == 0 {
+			continue
+		}
+		p := an.pieces[s.piece]
+		w := float64(p.units) / float64(an.units)
+		if len(ts) > ix.maxDF {
+			if p.start != 0 || p.units != an.units {
+				continue
+			}
+		}
+		for _, t := range ts {
+			acc[t] += w
+		}
+	}
+	type cand struct {
+		t int32
+		w float64
+	}
+	cs := make([]cand, 0, len(acc))
+	for t, w := range acc {
+		cs = append(cs, cand{t, w})
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].w != cs[j].w {
+			return cs[i].w > cs[j].w
+		}
+		return cs[i].t < cs[j].t
+	})
+	if len(cs) > candidatesPerTerm {
+		cs = cs[:candidatesPerTerm]
+	}
+	var links []Link
+	for _, c := range cs {
+		l, ok := ix.a.compare(src, an, sp, ix.terms[c.t], ix.an[c.t], ix.sp[c.t])
+		if ok && l.Score >= ix.a.minScore {
+			links = append(links, l)
+		}
+	}
+	sortLinks(links)
+	if k > 0 && len(links) > k {
+		links = links[:k]
+	}
+	return links
+}
+
+func sortLinks(links []Link) {
+	sort.SliceStable(links, func(i, j int) bool {
+		if links[i].Score != links[j].Score {
+			return links[i].Score > links[j].Score
+		}
+		if links[i].Route != links[j].Route {
+			return links[i].Route < links[j].Route
+		}
+		return links[i].Target.Text < links[j].Target.Text
+	})
+}
+
+// routeQuality scales a matched pair's coverage by how much the route is
+// trusted.
+func routeQuality(r Route, units int, whole bool) float64 {
+	switch r {
+	case RouteGlossary:
+		return 1
+	case RouteCognate:
+		if units == 1 && !whole {
+			return 0.9
+		}
+		return 1
+	case RouteDictionary:
+		if whole {
+			return 0.95
+		}
+		return 0.9
+	}
+	return 0.8
+}
+
+func senseRoute(s string) Route {
+	switch s[0] {
+	case kindFold, kindLatin:
+		return RouteCognate
+	case kindConc:
+		return RouteGlossary
+	}
+	return RouteDictionary
+}
+
+type match struct {
+	sp, tp int32 // piece indexes
+	route  Route
+	via    string
+	weight float64
+}
+
+// compare scores one pair of analyzed terms.
+func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta *analysis, tsp []sensePiece) (Link, bool) {
+	// Merge-join the sorted sense lists into candidate piece pairs.
+	var ms []match
+	i, j := 0, 0
+	for i < len(ssp) && j < len(tsp) {
+		switch c := strings.Compare(ssp[i].sense, tsp[j].sense); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			s := ssp[i].sense
+			i2 := i
+			for i2 < len(ssp) && ssp[i2].sense == s {
+				i2++
+			}
+			j2 := j
+			for j2 < len(tsp) && tsp[j2].sense == s {
+				j2++
+			}
+			r := senseRoute(s)
+			for x := i; x < i2; x++ {
+				for y := j; y < j2; y++ {
+					p, q := sa.pieces[ssp[x].piece], ta.pieces[tsp[y].piece]
+					whole := p.units == sa.units && q.units == ta.units
+					w := routeQuality(r, p.units, whole) * (float64(p.units)/float64(sa.units) + float64(q.units)/float64(ta.units)) / 2
+					ms = append(ms, match{ssp[x].piece, tsp[y].piece, r, s[1:], w})
+				}
+			}
+			i, j = i2, j2
+		}
+	}
+	if len(ms) == 0 {
+		return Link{}, false
+	}
+	// Greedy cover: heaviest pairs first, no overlap on either side.
+	sort.Slice(ms, func(x, y int) bool {
+		if ms[x].weight != ms[y].weight {
+			return ms[x].weight > ms[y].weight
+		}
+		return ms[x].route < ms[y].route
+	})
+	var smask, tmask uint64
+	var parts []Part
+	score := 0.0
+	wholeRoutes := map[Route]string{}
+	for _, m := range ms {
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
+		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 {
+			if _, ok := wholeRoutes[m.route]; !ok {
+				wholeRoutes[m.route] = m.via
+			}
+		}
+		pm, qm := spanMask(p.start, p.end), spanMask(q.start, q.end)
+		if smask&pm != 0 || tmask&qm != 0 {
+			continue
+		}
+		smask |= pm
+		tmask |= qm
+		score += m.weight
+		parts = append(parts, Part{
+			Source: pieceText(sa, p), Target: pieceText(ta, q),
+			Route: m.route, Via: m.via,
+			Whole: p.units == sa.units && q.units == ta.units,
+		})
+	}
+	l := Link{Source: src, Target: tgt}
+	// Whole-term routes, each reported with its own score.
+	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary} {
+		if via, ok := wholeRoutes[r]; ok {
+			e := Evidence{Route: r, Score: routeQuality(r, sa.units, true)}
+			switch r {
+			case RouteGlossary:
+				e.Detail = "concept " + via
+			case RouteDictionary:
+				e.Detail = "gloss \"" + via + "\""
+			case RouteCognate:
+				e.Detail = "folds to " + via
+			}
+			l.Evidence = append(l.Evidence, e)
+		}
+	}
+	if len(parts) > 1 || len(l.Evidence) == 0 {
+		l.Evidence = append(l.Evidence, Evidence{Route: RouteCompositional, Score: score * 0.95, Parts: parts})
+	}
+	if _, ok := wholeRoutes[RouteCognate]; ok {
+		a.checkCognate(&l, sa, ta)
+	}
+	l.finish()
+	return l, true
+}
+
+// checkCognate flags a cognate that is a false friend or not the standard
+// term of the target language.
+func (a *Aligner) checkCognate(l *Link, sa, ta *analysis) {
+	if sa.latin || ta.latin {
+		return
+	}
+	sg := a.dictGlosses(sa.lang, sa.norm)
+	tg := a.dictGlosses(ta.lang, ta.norm)
+	if a.on(RouteDictionary) && len(sg) > 0 && len(tg) > 0 && !overlap(sg, tg) {
+		l.FalseFriend = true
+		for i := range l.Evidence {
+			if l.Evidence[i].Route == RouteCognate {
+				l.Evidence[i].Score = 0.4
+				l.Evidence[i].Detail += "; false friend: dictionaries give no common meaning"
+			}
+		}
+	}
+	// Glossary: the source's concept has another preferred target term.
+	for _, id := range a.gloss.lookup(sa.lang, sa.norm) {
+		if p, ok := a.gloss.preferred(id, ta.lang); ok && normalize(p) != ta.norm {
+			l.Standard, l.StandardFrom = p, "glossary"
+			return
+		}
+	}
+	// Dictionary: the target is not a headword, but a headword of the
+	// target language shares a meaning with the source.
+	if a.dict == nil || len(tg) > 0 || len(sg) == 0 {
+		return
+	}
+	best, bestN := "", 0
+	for _, g := range sg {
+		id, ok := a.dict.glossKey(g)
+		if !ok {
+			continue
+		}
+		for _, h := range a.dict.byGloss[ta.lang][id] {
+			n := 0
+			for _, hg := range a.dictGlosses(ta.lang, h) {
+				if containsStr(sg, hg) {
+					n++
+				}
+			}
+			if n > bestN || n == bestN && best != "" && len(h) < len(best) {
+				best, bestN = h, n
+			}
+		}
+	}
+	if best != "" {
+		l.Standard, l.StandardFrom = best, "dictionary"
+	}
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if containsStr(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStr(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// finish sorts the evidence and sets the link's score and route: the best
+// route's score, plus 0.02 for each other route that agrees.
+func (l *Link) finish() {
+	sort.SliceStable(l.Evidence, func(i, j int) bool {
+		if l.Evidence[i].Score != l.Evidence[j].Score {
+			return l.Evidence[i].Score > l.Evidence[j].Score
+		}
+		return l.Evidence[i].Route < l.Evidence[j].Route
+	})
+	if len(l.Evidence) == 0 {
+		return
+	}
+	l.Route = l.Evidence[0].Route
+	s := l.Evidence[0].Score
+	for _, e := range l.Evidence[1:] {
+		if e.Score >= 0.5 {
+			s += 0.02
+		}
+	}
+	l.Score = math.Min(1, s)
+}
+
+func spanMask(start, end int) uint64 {
+	var m uint64
+	for i := start; i < end && i < 64; i++ {
+		m |= 1 << uint(i)
+	}
+	return m
+}
+
+func pieceText(an *analysis, p piece) string {
+	if an.latin {
+		w := strings.Fields(strings.NewReplacer("-", " ", "/", " ").Replace(an.norm))
+		if p.end <= len(w) {
+			return strings.Join(w[p.start:p.end], " ")
+		}
+		return an.norm
+	}
+	r := []rune(an.norm)
+	if p.end <= len(r) {
+		return string(r[p.start:p.end])
+	}
+	return an.norm
+}
+
+// AlignLists links each source term to at most one target term and each
+// target to at most one source (the best-scored pairs first), returning the
+// links sorted by score. Terms left unlinked have no link above the
+// minimum score or lost their partner to a better-scored pair.
+func (a *Aligner) AlignLists(src, tgt []Term) []Link {
+	ix := a.NewIndex(tgt)
+	var all []Link
+	for _, s := range src {
+		all = append(all, ix.Rank(s, 5)...)
+	}
+	return oneToOne(all)
+}
+
+func oneToOne(all []Link) []Link {
+	sortLinks(all)
+	usedS, usedT := map[string]bool{}, map[string]bool{}
+	var out []Link
+	for _, l := range all {
+		ks, kt := l.Source.Lang.String()+"\x00"+l.Source.Text, l.Target.Lang.String()+"\x00"+l.Target.Text
+		if usedS[ks] || usedT[kt] {
+			continue
+		}
+		usedS[ks], usedT[kt] = true, true
+		out = append(out, l)
+	}
+	return out
+}
