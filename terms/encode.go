@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	
+
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 )

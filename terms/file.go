@@ -24,6 +24,7 @@ type origin struct {
 	catPos  Position
 	extPos  map[string]Position
 	tagPos  map[language.Tag]Position   // the language key under terms:
+	tagRaw  map[language.Tag]string     // its spelling
 	termPos map[language.Tag][]Position // each term item
 }
 
@@ -306,7 +307,7 @@ func (p *parser) concept(n *yaml.Node, order int) (*Concept, *origin) {
 			o.idPos = p.pos(v)
 			if s, ok := p.str(v, "id"); ok {
 				if err := ValidID(s); err != nil {
-					p.errAt(v, err)
+					p.errAt(v, &kindError{"invalid-id", err})
 					return
 				}
 				c.ID, hasID = s, true
@@ -399,7 +400,7 @@ func validScheme(s string) bool {
 func (p *parser) tag(k *yaml.Node, what string, seen map[language.Tag]int) (language.Tag, bool) {
 	t, err := ParseTag(k.Value)
 	if err != nil {
-		p.errAt(k, fmt.Errorf("%s: %w", what, err))
+		p.errAt(k, &kindError{"invalid-tag", fmt.Errorf("%s: %s", what, strings.TrimPrefix(err.Error(), "terms: "))})
 		return t, false
 	}
 	if first, dup := seen[t]; dup {
@@ -429,6 +430,7 @@ func (p *parser) terms(n *yaml.Node, c *Concept, o *origin) {
 	c.Terms = map[language.Tag][]Term{}
 	o.tagPos = map[language.Tag]Position{}
 	o.termPos = map[language.Tag][]Position{}
+	o.tagRaw = map[language.Tag]string{}
 	seen := map[language.Tag]int{}
 	p.mapping(n, "terms", func(_ string, k, v *yaml.Node) {
 		t, ok := p.tag(k, "terms", seen)
@@ -436,6 +438,7 @@ func (p *parser) terms(n *yaml.Node, c *Concept, o *origin) {
 			return
 		}
 		o.tagPos[t] = p.pos(k)
+		o.tagRaw[t] = k.Value
 		if !p.plainNode(v) {
 			return
 		}
@@ -469,7 +472,6 @@ func (p *parser) term(n *yaml.Node, lang string) (Term, bool) {
 	hasText, ok := false, true
 	what := "term"
 	p.mapping(n, what, func(key string, k, v *yaml.Node) {
-		var s string
 		if key == "text" && v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
 			hasText = true // empty text: check reports it
 			return

@@ -19,8 +19,8 @@ type Glossary struct {
 	byID     map[string]*Concept
 
 	origins map[*Concept]*origin
-	seq     int                 // order given to the next added concept
-	dir     string              // directory loaded from or last saved to ("" if none)
+	seq     int                  // order given to the next added concept
+	dir     string               // directory loaded from or last saved to ("" if none)
 	files   map[string]fileState // by name inside dir, as last read or written
 }
 

@@ -1,0 +1,323 @@
+package terms
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// LockFile is the name of the lock file Save creates in a glossary
+// directory while it writes.
+const LockFile = ".glossary.lock"
+
+// Save writes the glossary to the directory dir (created if missing), one
+// file per origin: each concept goes back to the file it was read from, at
+// its place; a new concept goes to "<category>.yaml". Files are written in
+// canonical form (see the package documentation) and only when their
+// content changes, so saving an unchanged canonical glossary writes nothing
+// and the files stay byte for byte the same.
+//
+// Each file is replaced atomically: the new content goes to a temporary file
+// in the same directory, which is synced, then renamed over the old one, and
+// the directory is synced. A crash leaves either the old file or the new
+// one, never a mix. (A save touching several files is atomic per file, not
+// across files.)
+//
+// Concurrent writers are detected, never silently lost. Save holds an
+// exclusive lock file (LockFile, created with O_EXCL) in dir while it
+// writes; a second writer meanwhile gets [ErrLocked]. Under the lock, Save
+// compares each file it is about to write with what the glossary read (or
+// last wrote) there; if another writer changed it since, nothing is written
+// and the error wraps [ErrConflict]: reload and retry. A lock file left by
+// a crashed writer must be removed by hand; the error names it.
+//
+// Saving to a directory other than the one loaded from ("save as") writes
+// every file and overwrites what is there.
+func (g *Glossary) Save(dir string) error {
+	out, err := g.render()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("terms: %w", err)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	same := g.dir != "" && sameDir(g.dir, dir)
+	var write []string
+	for _, name := range sortedKeys(out) {
+		cur, err := os.ReadFile(filepath.Join(dir, name))
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("terms: %w", err)
+		}
+		if same {
+			was := g.files[name]
+			if was.exists != exists || exists && was.sum != sha256.Sum256(cur) {
+				return fmt.Errorf("%w: %s (reload the glossary and redo the edit)", ErrConflict, filepath.Join(dir, name))
+			}
+		}
+		if !exists || !bytes.Equal(cur, out[name]) {
+			write = append(write, name)
+		}
+	}
+	if !same || g.files == nil {
+		g.files = map[string]fileState{}
+	}
+	g.dir = dir
+	for _, name := range write {
+		if err := writeFileAtomic(dir, name, out[name]); err != nil {
+			return err
+		}
+		g.files[name] = fileState{exists: true, sum: sha256.Sum256(out[name])}
+	}
+	for name, data := range out {
+		g.files[name] = fileState{exists: true, sum: sha256.Sum256(data)}
+	}
+	return nil
+}
+
+// Changed returns the files (names inside dir) that Save(dir) would write:
+// those whose content on disk differs from the glossary's canonical form.
+func (g *Glossary) Changed(dir string) ([]string, error) {
+	out, err := g.render()
+	if err != nil {
+		return nil, err
+	}
+	var changed []string
+	for _, name := range sortedKeys(out) {
+		cur, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("terms: %w", err)
+		}
+		if err != nil || !bytes.Equal(cur, out[name]) {
+			changed = append(changed, name)
+		}
+	}
+	return changed, nil
+}
+
+// Encode returns the canonical content of every file of the glossary, by
+// name: what Save would write.
+func (g *Glossary) Encode() (map[string][]byte, error) { return g.render() }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func sameDir(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// render validates the glossary and returns the canonical content of each
+// file. Files the glossary read that now hold no concept are kept, empty.
+func (g *Glossary) render() (map[string][]byte, error) {
+	byFile := map[string][]*Concept{}
+	for _, c := range g.concepts {
+		if err := validateForSave(c); err != nil {
+			return nil, err
+		}
+		f := g.fileOf(c)
+		byFile[f] = append(byFile[f], c)
+	}
+	for name, st := range g.files {
+		if _, ok := byFile[name]; !ok && st.exists {
+			byFile[name] = nil
+		}
+	}
+	out := make(map[string][]byte, len(byFile))
+	for name, cs := range byFile {
+		slices.SortStableFunc(cs, func(a, b *Concept) int {
+			oa, ob := g.origins[a], g.origins[b]
+			return cmpOrder(oa) - cmpOrder(ob)
+		})
+		out[name] = encodeFile(cs)
+	}
+	return out, nil
+}
+
+func cmpOrder(o *origin) int {
+	if o == nil {
+		return 1 << 40
+	}
+	return o.order
+}
+
+// validateForSave checks that what Save writes will load again.
+func validateForSave(c *Concept) error {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("terms: concept %q: %s", c.ID, fmt.Sprintf(format, args...))
+	}
+	if err := ValidID(c.ID); err != nil {
+		return err
+	}
+	if err := validCategory(c.Category); err != nil {
+		return fail("%v", strings.TrimPrefix(err.Error(), "terms: "))
+	}
+	if c.Status > Approved {
+		return fail("bad status %d", c.Status)
+	}
+	strs := []string{c.Category}
+	for k, v := range c.External {
+		if !validScheme(k) {
+			return fail("bad external scheme %q", k)
+		}
+		if v == "" {
+			return fail("empty external id for %s", k)
+		}
+		strs = append(strs, v)
+	}
+	for _, m := range []map[language.Tag]string{c.Definitions, c.Notes} {
+		for t, s := range m {
+			if err := saveTag(t); err != nil {
+				return fail("%v", err)
+			}
+			if s == "" {
+				return fail("empty definition or note for %s", t)
+			}
+			strs = append(strs, s)
+		}
+	}
+	for _, s := range c.Sources {
+		if s == "" {
+			return fail("empty source")
+		}
+	}
+	strs = append(strs, c.Sources...)
+	for t, ts := range c.Terms {
+		if err := saveTag(t); err != nil {
+			return fail("%v", err)
+		}
+		for _, term := range ts {
+			if term.Status > Forbidden || term.Type > Variant {
+				return fail("term %q: bad status or type", term.Text)
+			}
+			strs = append(strs, term.Text, term.Note, term.Plural)
+		}
+	}
+	for _, s := range strs {
+		if !utf8.ValidString(s) {
+			return fail("invalid UTF-8 in %q", s)
+		}
+	}
+	return nil
+}
+
+func saveTag(t language.Tag) error {
+	_, err := ParseTag(t.String())
+	return err
+}
+
+// lockDir creates dir's lock file exclusively and returns the function
+// that removes it.
+func lockDir(dir string) (func(), error) {
+	p := filepath.Join(dir, LockFile)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			who, _ := os.ReadFile(p)
+			return nil, fmt.Errorf("%w (%s: %s); if no other glossary command is running, delete that file",
+				ErrLocked, p, strings.TrimSpace(string(who)))
+		}
+		return nil, fmt.Errorf("terms: %w", err)
+	}
+	fmt.Fprintf(f, "pid %d since %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
+	f.Close()
+	return func() { os.Remove(p) }, nil
+}
+
+// Test seams: wrapWriter wraps the temporary file's writer, failStep can
+// fail the steps after writing ("sync", "close", "rename", "syncdir").
+var (
+	wrapWriter = func(w io.Writer) io.Writer { return w }
+	failStep   = func(step string) error { return nil }
+)
+
+// writeFileAtomic replaces dir/name with data: temporary file in dir,
+// write, fsync, close, rename over the target, fsync the directory. On
+// failure the temporary file is removed and the target is untouched.
+func writeFileAtomic(dir, name string, data []byte) (err error) {
+	target := filepath.Join(dir, name)
+	perm := fs.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		perm = st.Mode().Perm()
+	}
+	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("terms: %w", err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+			err = fmt.Errorf("terms: writing %s: %w", target, err)
+		}
+	}()
+	if _, err = wrapWriter(f).Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(perm); err != nil {
+		return err
+	}
+	if err = failStep("sync"); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = failStep("close"); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = failStep("rename"); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, target); err != nil {
+		return err
+	}
+	if err := failStep("syncdir"); err != nil {
+		return fmt.Errorf("terms: syncing %s: %w", dir, err) // the file is in place
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename in dir durable. Some systems cannot sync a
+// directory; that is not an error there.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
+		return fmt.Errorf("terms: syncing %s: %w", dir, err)
+	}
+	return nil
+}
