@@ -1,0 +1,300 @@
+package tokenize
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// Analyzer tokenizes mixed-language text: it splits the text into language
+// runs (see Runs), tokenizes each run with the Tokenizer registered for its
+// language and returns the tokens with byte offsets into the whole text.
+// Latin runs are tokenized by built-in rules. An Analyzer is itself a
+// Tokenizer and is safe for concurrent use if its tokenizers are.
+type Analyzer struct {
+	byLang map[language.Tag]Tokenizer
+	mixed  []string // user words that mix Latin and CJK text: 抗CCP抗体
+}
+
+// Option configures an Analyzer.
+type Option func(*Analyzer) error
+
+// WithTokenizer registers t for runs in lang (Japanese, SimplifiedChinese or
+// TraditionalChinese). A Chinese tokenizer registered for only one of the
+// two Chinese tags serves both.
+func WithTokenizer(lang language.Tag, t Tokenizer) Option {
+	return func(a *Analyzer) error {
+		if t == nil {
+			return errors.New("tokenize: nil tokenizer for " + lang.String())
+		}
+		a.byLang[lang] = t
+		return nil
+	}
+}
+
+// UserWords tells the Analyzer the user words (glossary terms) its
+// tokenizers were given, so that words mixing Latin and CJK characters
+// (抗CCP抗体, IL-6阻害薬), which run splitting would cut apart, are handed
+// whole to the CJK tokenizer and come out as one token. Pass the same words
+// to the language tokenizers (ja.UserWords, zh.UserWords).
+func UserWords(words []string) Option {
+	return func(a *Analyzer) error {
+		for _, w := range words {
+			w = strings.TrimSpace(w)
+			if mixedScript(w) {
+				a.mixed = append(a.mixed, w)
+			}
+		}
+		// Longer words first, so the longest wins where two start together.
+		sort.SliceStable(a.mixed, func(i, j int) bool { return len(a.mixed[i]) > len(a.mixed[j]) })
+		return nil
+	}
+}
+
+func mixedScript(w string) bool {
+	var latin, cjk bool
+	for _, r := range w {
+		switch classOf(r) {
+		case cLatin:
+			latin = true
+		case cHan, cKana:
+			cjk = true
+		}
+	}
+	return latin && cjk
+}
+
+// NewAnalyzer returns an Analyzer configured by opts. Without a tokenizer
+// for a CJK language, runs in it are split into single Han characters and
+// kana sequences.
+func NewAnalyzer(opts ...Option) (*Analyzer, error) {
+	a := &Analyzer{byLang: map[language.Tag]Tokenizer{}}
+	for _, opt := range opts {
+		if err := opt(a); err != nil {
+			return nil, err
+		}
+	}
+	zhs, okS := a.byLang[SimplifiedChinese]
+	zht, okT := a.byLang[TraditionalChinese]
+	switch {
+	case okS && !okT:
+		a.byLang[TraditionalChinese] = zhs
+	case okT && !okS:
+		a.byLang[SimplifiedChinese] = zht
+	}
+	return a, nil
+}
+
+// Runs returns the language runs of text as the Analyzer tokenizes them:
+// Runs(text), with runs joined where a mixed-script user word spans them.
+func (a *Analyzer) Runs(text string) []Run {
+	runs := Runs(text)
+	if len(a.mixed) == 0 || len(runs) < 2 {
+		return runs
+	}
+	spans := a.mixedSpans(text)
+	if len(spans) == 0 {
+		return runs
+	}
+	return joinSpans(runs, spans)
+}
+
+type span struct{ start, end int }
+
+// mixedSpans finds non-overlapping occurrences of mixed-script user words,
+// leftmost first, longest first among those starting together.
+func (a *Analyzer) mixedSpans(text string) []span {
+	var found []span
+	for _, w := range a.mixed {
+		for off := 0; ; {
+			i := strings.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			found = append(found, span{off + i, off + i + len(w)})
+			off += i + len(w)
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].start != found[j].start {
+			return found[i].start < found[j].start
+		}
+		return found[i].end > found[j].end
+	})
+	out := found[:0]
+	end := 0
+	for _, s := range found {
+		if s.start >= end {
+			out = append(out, s)
+			end = s.end
+		}
+	}
+	return out
+}
+
+// joinSpans cuts runs at span boundaries, gives each span the language of
+// the first CJK run it overlaps and merges neighbours of equal language.
+func joinSpans(runs []Run, spans []span) []Run {
+	parts := make([]Run, 0, len(runs)+2*len(spans))
+	for _, s := range spans {
+		lang := Japanese
+		for _, q := range runs {
+			if q.End > s.start && q.Start < s.end && q.Lang != English && q.Lang != language.Und {
+				lang = q.Lang
+				break
+			}
+		}
+		parts = append(parts, Run{Start: s.start, End: s.end, Lang: lang})
+	}
+	si := 0
+	for _, r := range runs {
+		pos := r.Start
+		for si < len(spans) && spans[si].end <= pos {
+			si++
+		}
+		for k := si; k < len(spans) && spans[k].start < r.End; k++ {
+			if spans[k].start > pos {
+				parts = append(parts, Run{Start: pos, End: spans[k].start, Lang: r.Lang})
+			}
+			pos = max(pos, spans[k].end)
+		}
+		if pos < r.End {
+			parts = append(parts, Run{Start: pos, End: r.End, Lang: r.Lang})
+		}
+	}
+	sort.Slice(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
+	out := parts[:0]
+	for _, r := range parts {
+		if n := len(out); n > 0 && out[n-1].Lang == r.Lang && out[n-1].End == r.Start {
+			out[n-1].End = r.End
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Tokenize returns the tokens of text in order, with offsets into text,
+// Lang set to the run's language, Norm to Normalize(Surface) and Base to
+// Surface where the tokenizer gave none. White space makes no tokens.
+func (a *Analyzer) Tokenize(text string) []Token {
+	runs := a.Runs(text)
+	var spans []span
+	if len(a.mixed) > 0 {
+		spans = a.mixedSpans(text)
+	}
+	toks := make([]Token, 0, len(text)/3)
+	for _, r := range runs {
+		t := a.tokenizerFor(r.Lang)
+		sub := text[r.Start:r.End]
+		last := r.Start
+		for _, tk := range t.Tokenize(sub) {
+			s, e := tk.Start+r.Start, tk.End+r.Start
+			if tk.Start < 0 || tk.End > len(sub) || s < last || s >= e {
+				continue // a tokenizer broke its contract; drop, never panic
+			}
+			last = e
+			tk.Start, tk.End = s, e
+			tk.Surface = text[s:e]
+			tk.Lang = r.Lang
+			if tk.Norm == "" {
+				tk.Norm = Normalize(tk.Surface)
+			}
+			if tk.Base == "" {
+				tk.Base = tk.Surface
+			}
+			toks = append(toks, tk)
+		}
+	}
+	if len(spans) > 0 {
+		toks = mergeSpans(text, toks, spans)
+	}
+	return toks
+}
+
+// mergeSpans makes each mixed user word that came out as several tokens
+// aligned with its edges into one user token.
+func mergeSpans(text string, toks []Token, spans []span) []Token {
+	out := toks[:0]
+	si := 0
+	for i := 0; i < len(toks); i++ {
+		for si < len(spans) && spans[si].end <= toks[i].Start {
+			si++
+		}
+		if si < len(spans) && toks[i].Start == spans[si].start && toks[i].End < spans[si].end {
+			j := i
+			for j+1 < len(toks) && toks[j].End < spans[si].end {
+				j++
+			}
+			if toks[j].End == spans[si].end {
+				tk := toks[i]
+				tk.End = toks[j].End
+				tk.Surface = text[tk.Start:tk.End]
+				tk.Norm = Normalize(tk.Surface)
+				tk.Base = tk.Surface
+				tk.User = true
+				out = append(out, tk)
+				i = j
+				continue
+			}
+		}
+		if si < len(spans) && toks[i].Start == spans[si].start && toks[i].End == spans[si].end {
+			toks[i].User = true
+		}
+		out = append(out, toks[i])
+	}
+	return out
+}
+
+func (a *Analyzer) tokenizerFor(lang language.Tag) Tokenizer {
+	if lang == English || lang == language.Und {
+		return latin{}
+	}
+	if t, ok := a.byLang[lang]; ok {
+		return t
+	}
+	return chars{}
+}
+
+// chars is the fallback for CJK runs without a tokenizer: one token per Han
+// character, kana sequences and Latin/digit sequences whole, punctuation
+// one character each.
+type chars struct{}
+
+func (chars) Tokenize(text string) []Token {
+	var toks []Token
+	start, prev := -1, cNeutral
+	flush := func(end int) {
+		if start >= 0 && start < end {
+			s := text[start:end]
+			toks = append(toks, Token{Surface: s, Start: start, End: end})
+		}
+		start = -1
+	}
+	for i, r := range text {
+		c := classOf(r)
+		_, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case c == cBreak || c == cNeutral && (r == ' ' || r == '\t' || r == '\r' || r == '\u3000'):
+			flush(i)
+		case c == cHan || c == cCJKPunct || c == cNeutral && !isDigit(r):
+			flush(i)
+			toks = append(toks, Token{Surface: text[i : i+size], Start: i, End: i + size})
+		default:
+			if start >= 0 && c != prev {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+		}
+		prev = c
+	}
+	flush(len(text))
+	return toks
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

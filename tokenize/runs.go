@@ -1,0 +1,346 @@
+package tokenize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/tokenize/han"
+)
+
+// Run is a stretch of text in one language: text[Start:End].
+type Run struct {
+	Start, End int
+	Lang       language.Tag
+}
+
+// class is the script class of a character for run splitting.
+type class uint8
+
+const (
+	cNeutral  class = iota // digits, punctuation, symbols, spaces
+	cHan                   // Han ideographs (and 々 〆 〇)
+	cKana                  // hiragana, katakana, ー
+	cLatin                 // letters of any other script: Latin, Greek, ...
+	cCJKPunct              // CJK and full-width punctuation: 、。「」（）
+	cBreak                 // newline: ends a sentence and a Latin run
+)
+
+func classOf(r rune) class {
+	switch {
+	case r < 0x80:
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			return cLatin
+		case r == '\n':
+			return cBreak
+		}
+		return cNeutral
+	case r == 'ー' || r == 'ｰ' || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		return cKana
+	case unicode.Is(unicode.Han, r):
+		return cHan
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20,
+		r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF65, r == '・', r == '…', r == '‥':
+		return cCJKPunct
+	case r == 0x2028 || r == 0x2029 || r == 0x85:
+		return cBreak
+	case unicode.IsLetter(r):
+		return cLatin
+	}
+	return cNeutral
+}
+
+// piece kinds: a whitespace-free chunk of text split where it turns
+// between CJK and other characters.
+const (
+	pNeutral = iota // only digits, punctuation, symbols
+	pLatin          // holds a non-CJK letter
+	pCJK            // holds a Han or kana character
+)
+
+type piece struct {
+	start, end int
+	kind       int
+	cjkSide    bool // made of CJK characters (a neutral piece: CJK punctuation)
+	sentence   int  // index of the sentence the piece is in
+	line       int  // index of the line the piece is in
+}
+
+// Runs splits text into language runs by script. Kana marks Japanese.
+// Han-only sentences are decided by their characters: simplified-only
+// characters vote for zh-Hans, traditional-only for zh-Hant, Japanese-only
+// shinjitai (関 剤 帯 薬) for ja (see package han); a sentence without
+// votes, or with a tie, takes the language of the nearest decided sentence
+// before it (else after it, else Japanese). Sentences end at 。！？!? and
+// newlines.
+//
+// Letters of other scripts (Latin, Greek) form English runs that stay whole
+// with the digits and symbols attached to them and the words, spaces and
+// ASCII punctuation between them on one line: "TNF-α", "1×10^6/kg",
+// "MSC: Mesenchymal Stem Cell". Digits and punctuation between CJK text go
+// with it; punctuation between a Latin and a CJK run goes to the CJK run.
+// Text without letters comes out as one run tagged und.
+//
+// The runs cover text without gaps or overlaps, in order.
+func Runs(text string) []Run {
+	if text == "" {
+		return nil
+	}
+	pieces := splitPieces(text)
+	langs := sentenceLangs(text, pieces)
+	return buildRuns(text, pieces, langs)
+}
+
+// splitPieces cuts text into whitespace-free chunks, cut again between CJK
+// and non-CJK characters, and numbers sentences.
+func splitPieces(text string) []piece {
+	var ps []piece
+	sentence, line := 0, 0
+	start := -1     // start of the current piece
+	var curCJK bool // current piece is on the CJK side
+	kind := pNeutral
+	flush := func(end int) {
+		if start >= 0 {
+			ps = append(ps, piece{start: start, end: end, kind: kind, cjkSide: curCJK, sentence: sentence, line: line})
+		}
+		start, kind = -1, pNeutral
+	}
+	for i, r := range text {
+		c := classOf(r)
+		if c == cBreak || unicode.IsSpace(r) {
+			flush(i)
+			if c == cBreak {
+				sentence++
+				line++
+			}
+			continue
+		}
+		cjk := c == cHan || c == cKana || c == cCJKPunct
+		if start >= 0 && cjk != curCJK {
+			flush(i)
+		}
+		if start < 0 {
+			start, curCJK = i, cjk
+		}
+		switch c {
+		case cHan, cKana:
+			kind = pCJK
+		case cLatin:
+			kind = pLatin
+		}
+		if sentenceEnd(r) {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			flush(i + size)
+			sentence++
+		}
+	}
+	flush(len(text))
+	return trimLatin(text, ps)
+}
+
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '｡':
+		return true
+	}
+	return false
+}
+
+// trimLatin moves leading and trailing punctuation of Latin pieces into
+// neutral pieces of their own, so "(RA)" yields the run "RA" and the
+// parentheses go with the surrounding text.
+func trimLatin(text string, ps []piece) []piece {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.kind != pLatin {
+			out = append(out, p)
+			continue
+		}
+		s, e := p.start, p.end
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !trimmable(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !trimmable(r) {
+				break
+			}
+			e -= size
+		}
+		if s > p.start {
+			out = append(out, piece{start: p.start, end: s, kind: pNeutral, sentence: p.sentence, line: p.line})
+		}
+		if s < e {
+			out = append(out, piece{start: s, end: e, kind: pLatin, sentence: p.sentence, line: p.line})
+		}
+		if e < p.end && s < e {
+			out = append(out, piece{start: e, end: p.end, kind: pNeutral, sentence: p.sentence, line: p.line})
+		}
+	}
+	return out
+}
+
+// trimmable reports punctuation that never starts or ends a Latin token.
+func trimmable(r rune) bool {
+	switch r {
+	case '(', ')', '[', ']', '{', '}', ',', ';', ':', '"', '\'', '.', '!', '?', '<', '>', '=', '‘', '’', '“', '”', '«', '»':
+		return true
+	}
+	return false
+}
+
+// sentenceLangs decides the language of each sentence that has CJK
+// pieces; other sentences get language.Und.
+func sentenceLangs(text string, ps []piece) []language.Tag {
+	n := 0
+	if len(ps) > 0 {
+		n = ps[len(ps)-1].sentence + 1
+	}
+	type votes struct{ kana, simp, trad, jp, han int }
+	v := make([]votes, n)
+	for _, p := range ps {
+		if p.kind != pCJK {
+			continue
+		}
+		sv := &v[p.sentence]
+		for _, r := range text[p.start:p.end] {
+			switch classOf(r) {
+			case cKana:
+				sv.kana++
+			case cHan:
+				sv.han++
+				switch {
+				case han.Simplified(r):
+					sv.simp++
+				case han.Traditional(r):
+					sv.trad++
+				case han.Shinjitai(r):
+					sv.jp++
+				}
+			}
+		}
+	}
+	langs := make([]language.Tag, n)
+	decided := make([]bool, n)
+	for i, sv := range v {
+		switch {
+		case sv.kana == 0 && sv.han == 0:
+			continue
+		case sv.kana > 0:
+			langs[i] = Japanese
+		case sv.simp > sv.trad && sv.simp > sv.jp:
+			langs[i] = SimplifiedChinese
+		case sv.trad > sv.simp && sv.trad > sv.jp:
+			langs[i] = TraditionalChinese
+		case sv.jp > sv.simp && sv.jp > sv.trad:
+			langs[i] = Japanese
+		default:
+			continue // no votes or a tie: context decides below
+		}
+		decided[i] = true
+	}
+	// Undecided CJK sentences take the nearest decided one before them,
+	// else after them, else Japanese.
+	last := language.Und
+	for i := range v {
+		if decided[i] {
+			last = langs[i]
+		} else if v[i].han > 0 {
+			langs[i] = last
+		}
+	}
+	next := Japanese
+	for i := n - 1; i >= 0; i-- {
+		switch {
+		case decided[i]:
+			next = langs[i]
+		case v[i].han > 0 && langs[i] == language.Und:
+			langs[i] = next
+		}
+	}
+	return langs
+}
+
+// buildRuns turns pieces into runs covering text.
+func buildRuns(text string, ps []piece, langs []language.Tag) []Run {
+	var runs []Run
+	und := language.Und
+	// Content runs first: Latin pieces on one line joined across the
+	// neutral pieces between them; CJK pieces of one language joined
+	// across neutral pieces and whitespace.
+	lastLatin := -1 // index of the last Latin piece
+	for i, p := range ps {
+		var lang language.Tag
+		switch p.kind {
+		case pNeutral:
+			continue
+		case pLatin:
+			lang = English
+		case pCJK:
+			lang = langs[p.sentence]
+		}
+		if k := len(runs) - 1; k >= 0 && runs[k].Lang == lang && (p.kind == pCJK || latinJoins(ps, lastLatin, i)) {
+			runs[k].End = p.end
+		} else {
+			runs = append(runs, Run{Start: p.start, End: p.end, Lang: lang})
+		}
+		if p.kind == pLatin {
+			lastLatin = i
+		}
+	}
+	if len(runs) == 0 {
+		return []Run{{Start: 0, End: len(text), Lang: und}}
+	}
+	// Fill the gaps: between a Latin and a CJK run the gap goes to the CJK
+	// run; otherwise to the run before it. Leading text goes to the first
+	// run, trailing text to the last.
+	runs[0].Start = 0
+	for k := 1; k < len(runs); k++ {
+		prev, cur := &runs[k-1], &runs[k]
+		if prev.End == cur.Start {
+			continue
+		}
+		switch nl := strings.IndexByte(text[prev.End:cur.Start], '\n'); {
+		case nl >= 0: // a line break ends the run before it
+			prev.End += nl + 1
+			cur.Start = prev.End
+		case prev.Lang == English && cur.Lang != English:
+			cur.Start = prev.End
+		default:
+			prev.End = cur.Start
+		}
+	}
+	runs[len(runs)-1].End = len(text)
+	// Gap filling can leave neighbours of one language: join them.
+	out := runs[:1]
+	for _, r := range runs[1:] {
+		if last := &out[len(out)-1]; last.Lang == r.Lang {
+			last.End = r.End
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// latinJoins reports whether Latin piece i continues the Latin run that
+// ends with piece last: same line, and only ASCII punctuation, symbols and
+// digits between (no CJK punctuation).
+func latinJoins(ps []piece, last, i int) bool {
+	if last < 0 || ps[last].line != ps[i].line {
+		return false
+	}
+	for _, p := range ps[last+1 : i] {
+		if p.cjkSide {
+			return false
+		}
+	}
+	return true
+}
