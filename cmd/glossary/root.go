@@ -65,6 +65,7 @@ Without --glossary (or $GLOSSARY_DIR) the embedded starter glossary is used.`,
 // commands lists the verbs; each lives in its own file.
 var commands = []func(*streams) *cobra.Command{
 	newTokenizeCmd,
+	newAlignCmd,
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

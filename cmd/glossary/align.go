@@ -1,0 +1,415 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/terms/align"
+)
+
+type alignOptions struct {
+	lists      map[string]*[]string // --ja, --zh, --zh-hant, --en files
+	files      []string             // extraction JSON Lines or "lang<TAB>term" files
+	dicts      []string
+	format     string
+	minScore   float64
+	routes     []string
+	noGlossary bool
+	apply      bool
+}
+
+// listFlags maps the term-list flags to their languages.
+var listFlags = []struct {
+	flag string
+	tag  language.Tag
+}{
+	{"ja", language.Japanese},
+	{"zh", language.SimplifiedChinese},
+	{"zh-hant", language.TraditionalChinese},
+	{"en", language.English},
+}
+
+func newAlignCmd(s *streams) *cobra.Command {
+	o := &alignOptions{lists: map[string]*[]string{}}
+	cmd := &cobra.Command{
+		Use:   "align [FILE...]",
+		Short: "Propose equivalent terms across ja, zh-Hans, zh-Hant and en, with evidence",
+		Long: `align groups terms of different languages that name one concept and says why:
+each link carries a score and its evidence, one route at a time —
+glossary (both terms in one glossary concept), cognate (same characters after
+han folding; flagged when the glossary or a dictionary gives another standard
+term, or when the dictionaries give the two no common meaning), abbreviation
+and anchor (an abbreviation defined in the articles), dictionary (an English
+gloss shared through --dict files), compositional (the parts translate one
+another: 間葉系+幹細胞 → 间充质+干细胞) and context (similar frequency).
+
+Inputs, in any mix:
+  --ja FILE --zh FILE --zh-hant FILE --en FILE   term lists, one term per line
+  FILE...   output of 'glossary extract --format json' (JSON Lines: term lines
+            with term, lang, freq; abbreviation lines with short, long, long_en),
+            or lines "LANG<TAB>TERM" (LANG a BCP 47 tag)
+To align articles, extract their terms first:
+  glossary extract --format json ja.txt > ja.jsonl
+  glossary extract --format json zh.txt > zh.jsonl
+  glossary align ja.jsonl zh.jsonl --dict edict.u8 --dict cedict.u8
+
+--dict takes EDICT/JMdict (漢字 [かな] /gloss/) and CC-CEDICT (繁體 简体 [pin1] /gloss/)
+files and may be repeated. The glossary (--glossary, $GLOSSARY_DIR or the
+starter) is used as evidence unless --no-glossary.`,
+		Example: `  glossary align --ja ja.txt --zh zh.txt --dict cedict.u8 --dict edict.u8
+  glossary align ja.jsonl zh.jsonl en.jsonl --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.files = args
+			return runAlign(cmd, s, o)
+		},
+	}
+	f := cmd.Flags()
+	for _, lf := range listFlags {
+		v := new([]string)
+		o.lists[lf.flag] = v
+		f.StringArrayVar(v, lf.flag, nil, "term list in "+lf.tag.String()+", one term per line (repeatable)")
+	}
+	f.StringArrayVar(&o.dicts, "dict", nil, "bilingual dictionary, EDICT or CC-CEDICT format (repeatable)")
+	f.StringVar(&o.format, "format", "table", "output format: table or json (JSON Lines, one proposal per line)")
+	f.Float64Var(&o.minScore, "min-score", 0.5, "lowest link score proposed (0..1)")
+	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all): glossary,cognate,abbreviation,anchor,dictionary,compositional,context")
+	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
+	f.BoolVar(&o.apply, "apply", false, "merge the proposals into the glossary (--glossary DIR or $GLOSSARY_DIR): new candidate concepts, admitted terms on existing ones; curated terms are never changed")
+	return cmd
+}
+
+// newAligner builds the aligner from the shared flags of align and eval align.
+func newAligner(cmd *cobra.Command, dicts []string, routes []string, minScore float64, g *terms.Glossary) (*align.Aligner, *align.Dictionary, error) {
+	opts := []align.Option{}
+	if minScore < 0 || minScore > 1 {
+		return nil, nil, usageErr("--min-score %v: want a number in [0,1]", minScore)
+	}
+	opts = append(opts, align.MinScore(minScore))
+	if len(routes) > 0 {
+		var rs []align.Route
+		for _, r := range routes {
+			rt, err := align.ParseRoute(strings.TrimSpace(r))
+			if err != nil {
+				return nil, nil, usageErr("--routes: %v", err)
+			}
+			rs = append(rs, rt)
+		}
+		opts = append(opts, align.Routes(rs...))
+	}
+	var d *align.Dictionary
+	if len(dicts) > 0 {
+		d = align.NewDictionary()
+		for _, p := range dicts {
+			if err := d.LoadFile(p); err != nil {
+				return nil, nil, err
+			}
+		}
+		opts = append(opts, align.WithDictionary(d))
+	}
+	if g != nil {
+		opts = append(opts, align.WithGlossary(g))
+	}
+	a, err := align.New(opts...)
+	if err != nil {
+		return nil, nil, usageErr("%v", err)
+	}
+	return a, d, nil
+}
+
+func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
+	if o.format != "table" && o.format != "json" {
+		return usageErr("--format %q: want table or json", o.format)
+	}
+	var in align.Input
+	nlists := 0
+	for _, lf := range listFlags {
+		for _, path := range *o.lists[lf.flag] {
+			ts, err := readTermList(path, lf.tag)
+			if err != nil {
+				return err
+			}
+			in.Terms = append(in.Terms, ts...)
+			nlists++
+		}
+	}
+	for _, path := range o.files {
+		if err := readAlignInput(path, &in); err != nil {
+			return err
+		}
+	}
+	if nlists+len(o.files) == 0 {
+		return usageErr("align: no input (give term lists with --ja/--zh/--zh-hant/--en, or extraction JSON files)")
+	}
+	var dir string
+	if o.apply {
+		if o.noGlossary {
+			return usageErr("align: --apply needs the glossary; drop --no-glossary")
+		}
+		var err error
+		if dir, err = editableDir(cmd); err != nil {
+			return err
+		}
+	}
+	var g *terms.Glossary
+	if !o.noGlossary {
+		var err error
+		if g, err = loadGlossary(cmd); err != nil {
+			return err
+		}
+	}
+	a, _, err := newAligner(cmd, o.dicts, o.routes, o.minScore, g)
+	if err != nil {
+		return err
+	}
+	ps := a.Propose(in)
+	if o.format == "json" {
+		err = writeProposalsJSON(s.Out, ps)
+	} else {
+		err = writeProposalsTable(s.Out, ps)
+	}
+	if err != nil || !o.apply {
+		return err
+	}
+	res, err := align.Apply(g, ps)
+	if err != nil {
+		return err
+	}
+	if err := g.Save(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.ErrOut, "align: applied to %s: %d new candidate concepts, %d concepts extended, %d proposals skipped\n",
+		dir, len(res.Added), len(res.Extended), len(res.Skipped))
+	for _, sk := range res.Skipped {
+		fmt.Fprintln(s.ErrOut, "  skipped:", sk)
+	}
+	return nil
+}
+
+// readTermList reads one term per line; blank lines and lines starting
+// with '#' are skipped.
+func readTermList(path string, tag language.Tag) ([]align.Term, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("align: %w", err)
+	}
+	var out []align.Term
+	for _, line := range strings.Split(string(bytes.TrimPrefix(b, []byte("\ufeff"))), "\n") {
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, align.Term{Text: line, Lang: tag})
+	}
+	return out, nil
+}
+
+// extractLine is one line of `glossary extract --format json`: a term line
+// or an abbreviation line.
+type extractLine struct {
+	Term   string `json:"term"`
+	Lang   string `json:"lang"`
+	Freq   int    `json:"freq"`
+	Short  string `json:"short"`
+	Long   string `json:"long"`
+	LongEn string `json:"long_en"`
+}
+
+// readAlignInput reads extraction JSON Lines or "lang<TAB>term" lines.
+func readAlignInput(path string, in *align.Input) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("align: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if strings.HasPrefix(text, "{") {
+			var e extractLine
+			if err := json.Unmarshal([]byte(text), &e); err != nil {
+				return fmt.Errorf("%s:%d: align: %v", path, line, err)
+			}
+			tag, err := parseLang(e.Lang)
+			if err != nil {
+				return fmt.Errorf("%s:%d: align: %v", path, line, err)
+			}
+			switch {
+			case e.Short != "" && e.Long != "":
+				in.Abbrevs = append(in.Abbrevs, align.AbbrevPair{Short: e.Short, Long: e.Long, LongEn: e.LongEn, Lang: tag})
+			case e.Term != "":
+				in.Terms = append(in.Terms, align.Term{Text: e.Term, Lang: tag, Freq: e.Freq})
+			default:
+				return fmt.Errorf("%s:%d: align: JSON line has neither term nor short and long", path, line)
+			}
+			continue
+		}
+		l, t, ok := strings.Cut(text, "\t")
+		if !ok {
+			return fmt.Errorf("%s:%d: align: want a JSON object or \"LANG<TAB>TERM\"", path, line)
+		}
+		tag, err := parseLang(l)
+		if err != nil {
+			return fmt.Errorf("%s:%d: align: %v", path, line, err)
+		}
+		in.Terms = append(in.Terms, align.Term{Text: strings.TrimSpace(t), Lang: tag})
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("align: %s: %w", path, err)
+	}
+	return nil
+}
+
+// parseLang maps a language tag to the four languages the glossary files
+// terms under (zh → zh-Hans, zh-TW → zh-Hant).
+func parseLang(s string) (language.Tag, error) {
+	if s == "" {
+		return language.Und, fmt.Errorf("missing lang")
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return language.Und, fmt.Errorf("bad language %q", s)
+	}
+	base, _ := t.Base()
+	switch base.String() {
+	case "ja":
+		return language.Japanese, nil
+	case "en":
+		return language.English, nil
+	case "zh":
+		if sc, _ := t.Script(); sc.String() == "Hant" {
+			return language.TraditionalChinese, nil
+		}
+		return language.SimplifiedChinese, nil
+	}
+	return t, nil
+}
+
+type jsonLink struct {
+	Source       jsonTerm         `json:"source"`
+	Target       jsonTerm         `json:"target"`
+	Score        float64          `json:"score"`
+	Route        string           `json:"route"`
+	Evidence     []align.Evidence `json:"evidence"`
+	Standard     string           `json:"standard,omitempty"`
+	StandardFrom string           `json:"standard_from,omitempty"`
+	FalseFriend  bool             `json:"false_friend,omitempty"`
+}
+
+type jsonTerm struct {
+	Text string `json:"text"`
+	Lang string `json:"lang"`
+}
+
+type jsonProposal struct {
+	Terms         map[string][]string `json:"terms"`
+	Abbreviations []string            `json:"abbreviations,omitempty"`
+	Concepts      []string            `json:"concepts,omitempty"`
+	Score         float64             `json:"score"`
+	Links         []jsonLink          `json:"links"`
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func toJSONProposal(p align.Proposal) jsonProposal {
+	jp := jsonProposal{Terms: map[string][]string{}, Abbreviations: p.Abbreviations, Concepts: p.Concepts, Score: round3(p.Score)}
+	for t, ts := range p.Terms {
+		jp.Terms[t.String()] = ts
+	}
+	for _, l := range p.Links {
+		ev := make([]align.Evidence, len(l.Evidence))
+		for i, e := range l.Evidence {
+			e.Score = round3(e.Score)
+			ev[i] = e
+		}
+		jp.Links = append(jp.Links, jsonLink{
+			Source: jsonTerm{l.Source.Text, l.Source.Lang.String()}, Target: jsonTerm{l.Target.Text, l.Target.Lang.String()},
+			Score: round3(l.Score), Route: l.Route.String(), Evidence: ev,
+			Standard: l.Standard, StandardFrom: l.StandardFrom, FalseFriend: l.FalseFriend,
+		})
+	}
+	return jp
+}
+
+func writeProposalsJSON(w io.Writer, ps []align.Proposal) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, p := range ps {
+		if err := enc.Encode(toJSONProposal(p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var tableLangs = []language.Tag{language.Japanese, language.SimplifiedChinese, language.TraditionalChinese, language.English}
+
+func writeProposalsTable(w io.Writer, ps []align.Proposal) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tSCORE\tJA\tZH-HANS\tZH-HANT\tEN\tABBR\tCONCEPT")
+	cell := func(ss []string) string {
+		if len(ss) == 0 {
+			return "-"
+		}
+		return strings.Join(ss, " | ")
+	}
+	for i, p := range ps {
+		row := []string{fmt.Sprint(i + 1), fmt.Sprintf("%.2f", p.Score)}
+		for _, t := range tableLangs {
+			row = append(row, cell(p.Terms[t]))
+		}
+		row = append(row, cell(p.Abbreviations), cell(p.Concepts))
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+		for _, l := range p.Links {
+			fmt.Fprintf(tw, "\t\t  %s → %s\t%.2f %s\t%s\n", l.Source.Text, l.Target.Text, l.Score, l.Route, evidenceText(l))
+		}
+	}
+	return tw.Flush()
+}
+
+// evidenceText is the one-line summary of a link's evidence in the table.
+func evidenceText(l align.Link) string {
+	var parts []string
+	for _, e := range l.Evidence {
+		s := fmt.Sprintf("%s %.2f", e.Route, e.Score)
+		if e.Detail != "" {
+			s += " (" + e.Detail + ")"
+		}
+		if len(e.Parts) > 0 {
+			var ps []string
+			for _, p := range e.Parts {
+				x := p.Source + "=" + p.Target + " " + p.Route.String()
+				if p.Via != "" && p.Route != align.RouteCognate {
+					x += ":" + p.Via
+				}
+				ps = append(ps, x)
+			}
+			sort.Strings(ps)
+			s += " [" + strings.Join(ps, "; ") + "]"
+		}
+		parts = append(parts, s)
+	}
+	if l.Standard != "" {
+		parts = append(parts, "cognate, not the standard term: "+l.StandardFrom+" gives "+l.Standard)
+	}
+	if l.FalseFriend {
+		parts = append(parts, "FALSE FRIEND")
+	}
+	return strings.Join(parts, "; ")
+}

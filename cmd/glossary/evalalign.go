@@ -1,0 +1,219 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/gold"
+	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/terms/align"
+	"github.com/medterm/glossary/tokenize/han"
+)
+
+type evalAlignOptions struct {
+	gold       string
+	dicts      []string
+	pairs      []string
+	format     string
+	minScore   float64
+	routes     []string
+	seed       int64
+	noGlossary bool
+	keepGold   bool
+}
+
+// newEvalAlignCmd is the `eval align` subcommand; eval.go registers it.
+func newEvalAlignCmd(s *streams) *cobra.Command {
+	o := &evalAlignOptions{}
+	cmd := &cobra.Command{
+		Use:   "align --gold CONCEPTS.tsv",
+		Short: "Score alignment against a gold concepts file (accuracy@1 and coverage per route)",
+		Long: `eval align gives the aligner the terms of two languages of a gold concepts
+file (columns id, ja, zh_hans, zh_hant, en, ...: the preferred terms) as two
+shuffled lists, aligns them one-to-one and reports accuracy@1 (correct links /
+links made) and coverage (links made / source terms), overall and by the
+route of each link's best evidence. The han-folding route alone (cognate) is
+reported beside each pair as a baseline.
+
+The glossary is used as evidence with the gold concepts held out: every
+concept sharing an id or a term with the gold is removed first, so the
+score measures the aligner, not the glossary (--keep-gold-concepts keeps
+them; --no-glossary drops the glossary).`,
+		Example: `  glossary eval align --gold concepts.tsv --dict edict.u8 --dict cedict.u8
+  glossary eval align --gold concepts.tsv --pairs ja:zh-Hans --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEvalAlign(cmd, s, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.gold, "gold", "", "gold concepts file (TSV in the shape of eval/dev/concepts.tsv)")
+	f.StringArrayVar(&o.dicts, "dict", nil, "bilingual dictionary, EDICT or CC-CEDICT format (repeatable)")
+	f.StringSliceVar(&o.pairs, "pairs", []string{"ja:zh-Hans", "ja:en", "zh-Hans:en"}, "language pairs SRC:TGT to score")
+	f.StringVar(&o.format, "format", "table", "output format: table or json (one JSON object)")
+	f.Float64Var(&o.minScore, "min-score", 0.5, "lowest link score proposed (0..1)")
+	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all)")
+	f.Int64Var(&o.seed, "seed", 1, "seed of the list shuffle")
+	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
+	f.BoolVar(&o.keepGold, "keep-gold-concepts", false, "keep glossary concepts that hold gold terms (measures the glossary too)")
+	return cmd
+}
+
+type evalAlignReport struct {
+	Gold         string             `json:"gold"`
+	Concepts     int                `json:"concepts"`
+	Dictionaries []string           `json:"dictionaries"`
+	Glossary     string             `json:"glossary"` // "none", or how many concepts were used and held out
+	Pairs        []align.EvalResult `json:"pairs"`
+	CognateOnly  []align.EvalResult `json:"cognate_only"`
+}
+
+func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
+	if o.gold == "" {
+		return usageErr("eval align: --gold CONCEPTS.tsv is required")
+	}
+	if o.format != "table" && o.format != "json" {
+		return usageErr("--format %q: want table or json", o.format)
+	}
+	type pair struct{ src, tgt language.Tag }
+	var pairs []pair
+	for _, p := range o.pairs {
+		a, b, ok := strings.Cut(p, ":")
+		if !ok {
+			return usageErr("--pairs %q: want SRC:TGT, e.g. ja:zh-Hans", p)
+		}
+		st, err := parseLang(a)
+		if err != nil {
+			return usageErr("--pairs %q: %v", p, err)
+		}
+		tt, err := parseLang(b)
+		if err != nil {
+			return usageErr("--pairs %q: %v", p, err)
+		}
+		pairs = append(pairs, pair{st, tt})
+	}
+	rows, err := gold.ReadConceptsFile(o.gold)
+	if err != nil {
+		return err
+	}
+	rep := evalAlignReport{Gold: o.gold, Concepts: len(rows), Dictionaries: o.dicts, Glossary: "none"}
+	var g *terms.Glossary
+	if !o.noGlossary {
+		full, err := loadGlossary(cmd)
+		if err != nil {
+			return err
+		}
+		g = full
+		if !o.keepGold {
+			var held int
+			if g, held, err = holdOut(full, rows); err != nil {
+				return err
+			}
+			rep.Glossary = fmt.Sprintf("%d concepts used, %d held out", g.Len(), held)
+		} else {
+			rep.Glossary = fmt.Sprintf("%d concepts used, gold concepts kept", g.Len())
+		}
+	}
+	a, _, err := newAligner(cmd, o.dicts, o.routes, o.minScore, g)
+	if err != nil {
+		return err
+	}
+	cog, err := align.New(align.Routes(align.RouteCognate), align.MinScore(o.minScore))
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		gp := goldPairs(rows, p.src, p.tgt)
+		rep.Pairs = append(rep.Pairs, align.Evaluate(a, p.src, p.tgt, gp, o.seed))
+		rep.CognateOnly = append(rep.CognateOnly, align.Evaluate(cog, p.src, p.tgt, gp, o.seed))
+	}
+	if o.format == "json" {
+		enc := json.NewEncoder(s.Out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return writeEvalAlignTable(s.Out, rep)
+}
+
+// goldPairs takes the preferred terms of each concept in the two languages
+// (uncertain equivalents included: the "?" is the annotator's doubt, not a
+// different term).
+func goldPairs(rows []gold.ConceptRow, src, tgt language.Tag) []align.GoldPair {
+	var out []align.GoldPair
+	for _, r := range rows {
+		out = append(out, align.GoldPair{ID: r.ID, Source: r.Preferred[src].Text, Target: r.Preferred[tgt].Text})
+	}
+	return out
+}
+
+// holdOut returns the glossary without the concepts that share an id or
+// any term (compared after han folding and case folding) with the gold.
+func holdOut(g *terms.Glossary, rows []gold.ConceptRow) (*terms.Glossary, int, error) {
+	ids := map[string]bool{}
+	texts := map[string]bool{}
+	key := func(s string) string { return han.Fold(strings.ToLower(strings.TrimSpace(s))) }
+	for _, r := range rows {
+		ids[r.ID] = true
+		for _, e := range r.Preferred {
+			texts[key(e.Text)] = true
+		}
+		for _, vs := range r.Variants {
+			for _, e := range vs {
+				texts[key(e.Text)] = true
+			}
+		}
+		for _, e := range r.Abbr {
+			texts[key(e.Text)] = true
+		}
+	}
+	var keep []*terms.Concept
+	held := 0
+	for _, c := range g.Concepts() {
+		drop := ids[c.ID]
+		for _, ts := range c.Terms {
+			for _, t := range ts {
+				if texts[key(t.Text)] {
+					drop = true
+				}
+			}
+		}
+		if drop {
+			held++
+			continue
+		}
+		keep = append(keep, c)
+	}
+	ng, err := terms.New(keep...)
+	return ng, held, err
+}
+
+func writeEvalAlignTable(w io.Writer, rep evalAlignReport) error {
+	fmt.Fprintf(w, "gold: %s (%d concepts); dictionaries: %d; glossary: %s\n", rep.Gold, rep.Concepts, len(rep.Dictionaries), rep.Glossary)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PAIR\tROUTE\tTOTAL\tANSWERED\tCORRECT\tACCURACY@1\tCOVERAGE")
+	row := func(pair, route string, sc align.Score) {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\n", pair, route, sc.Total, sc.Answered, sc.Correct, sc.Accuracy, sc.Coverage)
+	}
+	for i, r := range rep.Pairs {
+		name := r.Source + "→" + r.Target
+		row(name, "all", r.Overall)
+		var routes []string
+		for k := range r.ByRoute {
+			routes = append(routes, k)
+		}
+		sort.Strings(routes)
+		for _, k := range routes {
+			row(name, "  "+k, r.ByRoute[k])
+		}
+		row(name, "cognate only", rep.CognateOnly[i].Overall)
+	}
+	return tw.Flush()
+}
