@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/medterm/glossary/internal/gold"
+	"github.com/medterm/glossary/tokenize"
+)
+
+// kagomeTok adapts kagome (IPA) for the dev-set test until tokenize/ja is
+// available to this package's tests.
+type kagomeTok struct{ t *tokenizer.Tokenizer }
+
+func (k kagomeTok) Tokenize(text string) []tokenize.Token {
+	var out []tokenize.Token
+	for _, t := range k.t.Analyze(text, tokenizer.Search) {
+		if t.Class == tokenizer.DUMMY {
+			continue
+		}
+		base, _ := t.BaseForm()
+		out = append(out, tokenize.Token{Surface: t.Surface, Start: t.Position, End: t.Position + len(t.Surface), Base: base, POS: t.POS(), Lang: tokenize.Japanese})
+	}
+	return out
+}
+
+var (
+	devOnce sync.Once
+	devAna  tokenize.Tokenizer
+	devErr  error
+)
+
+func devAnalyzer(t testing.TB) tokenize.Tokenizer {
+	devOnce.Do(func() {
+		kt, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+		if err != nil {
+			devErr = err
+			return
+		}
+		devAna, devErr = tokenize.NewAnalyzer(tokenize.WithTokenizer(tokenize.Japanese, kagomeTok{kt}))
+	})
+	if devErr != nil {
+		t.Fatal(devErr)
+	}
+	return devAna
+}
+
+const devDir = "/work/shared/eval/dev"
+const seedDir = "/work/shared/corpus/seeds"
+
+func TestDevSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("dev set: skipped with -short")
+	}
+	if _, err := os.Stat(devDir); err != nil {
+		t.Skip("dev set not available")
+	}
+	rows, err := gold.ReadTermsFile(filepath.Join(devDir, "terms.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(devAnalyzer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	col := e.NewCollection()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		col.Add(e.Document(filepath.Base(f), string(b)))
+	}
+	cands := map[string][]Candidate{}
+	pairs := map[string][]Pair{}
+	for _, d := range col.Documents() {
+		cands[d.Name] = col.DocumentCandidates(d)
+		pairs[d.Name] = d.Pairs
+	}
+	for _, m := range []Match{Exact, Normalized} {
+		rep := Evaluate(cands, rows, 50, m, os.Getenv("EXTRACT_DETAILS") != "")
+		t.Logf("%s: recall %.4f  P@50 %.4f  strict %.4f  (cands %d)", m, rep.Overall.Recall, rep.Overall.Precision, rep.Overall.Strict, rep.Overall.Candidates)
+		for l, s := range rep.ByLang {
+			t.Logf("  %s: recall %.4f (%d/%d)  P@50 %.4f (%d/%d)", l, s.Recall, s.FoundSpecific, s.GoldSpecific, s.Precision, s.Correct, s.Returned)
+		}
+		for _, x := range rep.Missed {
+			t.Log("missed ", x)
+		}
+		for _, x := range rep.Wrong {
+			t.Log("wrong ", x)
+		}
+	}
+	pf, err := os.Open("../../docs/eval/abbr-dev.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	pg, err := ReadPairGold(pf, "abbr-dev.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := EvaluatePairs(pairs, pg)
+	t.Logf("pairs: precision %.4f (%d/%d) recall %.4f (%d/%d)", ps.Precision, ps.Correct, ps.Predicted, ps.Recall, ps.Found, ps.Gold)
+	for _, w := range ps.Wrong {
+		t.Log("pair wrong ", w)
+	}
+	for _, w := range ps.Missed {
+		t.Log("pair missed ", w)
+	}
+}

@@ -1,0 +1,552 @@
+package extract
+
+import (
+	"errors"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/tokenize"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Evidence is why a string is a candidate.
+type Evidence uint8
+
+const (
+	EvPattern      Evidence = 1 << iota // a compound-noun or Latin-term pattern
+	EvAbbreviation                      // one side of an abbreviation pair
+	EvGloss                             // one side of a bracketed gloss
+	EvGlossary                          // a known term of the glossary
+)
+
+// Strings returns the evidence names in a fixed order.
+func (e Evidence) Strings() []string {
+	var s []string
+	for _, x := range []struct {
+		bit  Evidence
+		name string
+	}{{EvPattern, "pattern"}, {EvAbbreviation, "abbreviation"}, {EvGloss, "gloss"}, {EvGlossary, "glossary"}} {
+		if e&x.bit != 0 {
+			s = append(s, x.name)
+		}
+	}
+	return s
+}
+
+// Context is one occurrence of a candidate, for a curator to read.
+type Context struct {
+	File    string
+	Line    int    // 1-based
+	Snippet string // key word in context: up to 15 characters either side
+}
+
+// Candidate is a term candidate with its statistics.
+type Candidate struct {
+	Term        string
+	Lang        language.Tag
+	Score       float64
+	Freq        int      // occurrences, nested ones included
+	DocFreq     int      // documents it occurs in
+	Concept     string   // id of the known concept, "" when new
+	Evidence    Evidence //
+	ContainedIn []string // longer candidates that contain it
+	Contains    []string // shorter candidates it contains
+	Contexts    []Context
+	Files       []string
+}
+
+// Extractor finds term candidates in documents. Its Document method is safe
+// for concurrent use when its tokenizer is.
+type Extractor struct {
+	tok         tokenize.Tokenizer
+	known       map[string]string // normalized term → concept id
+	maxContexts int
+	maxUnits    int
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor) error
+
+// WithGlossary marks candidates known to g with their concept id and boosts
+// their score.
+func WithGlossary(g *terms.Glossary) Option {
+	return func(e *Extractor) error {
+		if g == nil {
+			return nil
+		}
+		for _, c := range g.Concepts() {
+			for _, ts := range c.Terms {
+				for _, t := range ts {
+					e.known[key(t.Text)] = c.ID
+					if t.Plural != "" {
+						e.known[key(t.Plural)] = c.ID
+					}
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// MaxContexts sets how many contexts each candidate keeps (default 3).
+func MaxContexts(n int) Option {
+	return func(e *Extractor) error {
+		if n < 0 {
+			return errors.New("extract: negative context count")
+		}
+		e.maxContexts = n
+		return nil
+	}
+}
+
+// New returns an extractor that tokenizes with tok (typically a
+// tokenize.Analyzer, which tags each token with the language of its run).
+func New(tok tokenize.Tokenizer, opts ...Option) (*Extractor, error) {
+	if tok == nil {
+		return nil, errors.New("extract: nil tokenizer")
+	}
+	e := &Extractor{tok: tok, known: map[string]string{}, maxContexts: 3, maxUnits: 7}
+	for _, o := range opts {
+		if err := o(e); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// key is the matching key of a term: NFKC (width folded) and lower case.
+func key(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
+
+// Document holds what extraction keeps of one document: counts, contexts
+// and pairs. The text itself is not kept, so a collection of documents
+// costs the candidate table, not the corpus.
+type Document struct {
+	Name  string
+	Pairs []Pair
+	cands map[string]*docCand
+	left  map[string]int // unit → occurrences with a left neighbour in a compound
+	right map[string]int
+}
+
+type docCand struct {
+	term     string
+	lang     language.Tag
+	units    []string
+	freq     int
+	ev       Evidence
+	contexts []Context
+}
+
+func candKey(lang language.Tag, term string) string { return lang.String() + "\x00" + term }
+
+// Document extracts the candidates of one text. name labels contexts.
+func (e *Extractor) Document(name, text string) *Document {
+	d := &Document{Name: name, cands: map[string]*docCand{}, left: map[string]int{}, right: map[string]int{}}
+	lines := newLineIndex(text)
+	toks := e.tok.Tokenize(text)
+	for _, run := range compoundRuns(text, toks) {
+		keys := make([]string, len(run))
+		for i, u := range run {
+			keys[i] = key(u.text)
+		}
+		for i := 1; i < len(run); i++ {
+			d.right[keys[i-1]]++
+			d.left[keys[i]]++
+		}
+		for i := range run {
+			if run[i].role == roleSuffix {
+				continue
+			}
+			for j := i; j < len(run) && j-i < e.maxUnits; j++ {
+				if run[j].role == rolePrefix {
+					continue
+				}
+				sub := run[i : j+1]
+				if !acceptable(sub) {
+					continue
+				}
+				term := text[sub[0].start:sub[len(sub)-1].end]
+				d.add(e, term, runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+			}
+		}
+	}
+	d.Pairs = FindPairs(text)
+	for _, p := range d.Pairs {
+		ev := EvAbbreviation
+		if p.Kind == Gloss {
+			ev = EvGloss
+		}
+		if p.Short != "" {
+			d.mark(e, p.Short, language.English, ev, name, text, lines, p.ShortAt)
+		}
+		if p.Long != "" {
+			lang := p.LongLang
+			if l := langAt(toks, p.LongAt.Start); l != language.Und && l != language.English {
+				lang = l
+			}
+			p.LongLang = lang
+			d.mark(e, p.Long, lang, ev, name, text, lines, p.LongAt)
+		}
+		if p.LongEn != "" {
+			d.mark(e, p.LongEn, language.English, ev, name, text, lines, p.LongEnAt)
+		}
+	}
+	return d
+}
+
+// langAt returns the language of the token covering offset off.
+func langAt(toks []tokenize.Token, off int) language.Tag {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	if i < len(toks) && toks[i].Start <= off {
+		return toks[i].Lang
+	}
+	return language.Und
+}
+
+// mark adds pair evidence to a candidate, creating it if the compound
+// patterns missed it (it then counts once per pair occurrence).
+func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidence, name, text string, lines lineIndex, at Span) {
+	k := candKey(lang, term)
+	if c, ok := d.cands[k]; ok {
+		c.ev |= ev
+		return
+	}
+	d.add(e, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End)
+}
+
+func (d *Document) add(e *Extractor, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) {
+	k := candKey(lang, term)
+	c, ok := d.cands[k]
+	if !ok {
+		c = &docCand{term: term, lang: lang, units: append([]string(nil), units...)}
+		d.cands[k] = c
+	}
+	c.freq++
+	c.ev |= ev
+	if len(c.contexts) < e.maxContexts {
+		c.contexts = append(c.contexts, Context{File: name, Line: lines.line(start), Snippet: kwic(text, start, end)})
+	}
+}
+
+// acceptable reports whether a sub-sequence of a compound run can be a
+// term: not a lone general noun, not a lone one-character Latin or digit
+// string, not an English function word.
+func acceptable(sub []unit) bool {
+	if len(sub) == 1 {
+		u := sub[0]
+		if u.general {
+			return false
+		}
+		if u.latin {
+			return latinTermShape(u.text)
+		}
+		if u.role != roleNoun {
+			return false
+		}
+	}
+	// A term does not start or end with a bare number (年, 28 alone).
+	first, last := sub[0].text, sub[len(sub)-1].text
+	if isNumber(last) || isNumber(first) && len(sub) == 1 {
+		return false
+	}
+	allGeneral := true
+	for _, u := range sub {
+		if !u.general {
+			allGeneral = false
+		}
+	}
+	return !allGeneral
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == ',' || strings.ContainsRune("０１２３４５６７８９", r)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// latinTermShape reports whether a single Latin word may be a term on its
+// own: an abbreviation-like form (a capital after the first letter, a
+// digit, a Greek letter: MSC, DAS28, TNF-α, adMSC) or a lower-case word of
+// at least five letters that is not a function word.
+func latinTermShape(s string) bool {
+	if englishStop[strings.ToLower(s)] || englishGeneral[strings.ToLower(s)] {
+		return false
+	}
+	upper, letters, digits := 0, 0, 0
+	for i, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+			if i > 0 {
+				upper++
+			}
+		case r >= 'a' && r <= 'z':
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		case r > 0x7f:
+			upper++ // Greek letter
+		}
+	}
+	if letters == 0 {
+		return false
+	}
+	if upper > 0 || digits > 0 && letters >= 1 {
+		return letters+digits >= 2
+	}
+	return letters >= 5
+}
+
+// englishStop are function words: they break English phrases.
+var englishStop = setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "are",
+	"was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "our", "we", "not", "no", "vs", "versus",
+	"et", "al", "via", "into", "than", "after", "before", "during", "between", "among", "within", "without", "using", "how", "what",
+	"which", "who", "why", "can", "may", "do", "does", "has", "have", "had", "will", "would", "should", "could", "but", "if", "so")
+
+// englishGeneral are words that are not terms on their own.
+var englishGeneral = setOf("based", "study", "studies", "review", "journal", "vol", "doi", "pmid", "pmc", "https", "http", "www", "com", "org", "html", "retrieved",
+	"accessed", "available", "online", "published", "open", "label", "new", "approaches", "challenges", "overcoming", "current",
+	"clinical", "patients", "patient", "results", "result", "data", "report", "update", "perspectives")
+
+// runLang is the language of a candidate: English when all its units are
+// Latin, else the language of its first CJK unit.
+func runLang(sub []unit) language.Tag {
+	for _, u := range sub {
+		if !u.latin {
+			if u.lang == language.Und || u.lang == language.English {
+				return language.Japanese
+			}
+			return u.lang
+		}
+	}
+	return language.English
+}
+
+// Collection accumulates documents and scores their candidates with the
+// statistics of all of them. Add is not safe for concurrent use; extract
+// documents concurrently and add them from one goroutine.
+type Collection struct {
+	e     *Extractor
+	docs  []*Document
+	left  map[string]int
+	right map[string]int
+}
+
+// NewCollection returns an empty collection scored by e.
+func (e *Extractor) NewCollection() *Collection {
+	return &Collection{e: e, left: map[string]int{}, right: map[string]int{}}
+}
+
+// Add adds a document.
+func (c *Collection) Add(d *Document) {
+	c.docs = append(c.docs, d)
+	for k, n := range d.left {
+		c.left[k] += n
+	}
+	for k, n := range d.right {
+		c.right[k] += n
+	}
+}
+
+// Documents returns the documents in the order they were added.
+func (c *Collection) Documents() []*Document { return c.docs }
+
+// lr is the geometric mean of (FL+1)(FR+1) over the units of a candidate
+// (Nakagawa & Mori 2003, frequency variant).
+func (c *Collection) lr(units []string) float64 {
+	if len(units) == 0 {
+		return 1
+	}
+	s := 0.0
+	for _, u := range units {
+		s += math.Log(float64(c.left[u]+1)) + math.Log(float64(c.right[u]+1))
+	}
+	return math.Exp(s / float64(2*len(units)))
+}
+
+// Candidates returns the candidates of the whole collection, best first.
+func (c *Collection) Candidates() []Candidate {
+	merged := map[string]*docCand{}
+	df := map[string]int{}
+	files := map[string][]string{}
+	var order []string
+	for _, d := range c.docs {
+		for k, dc := range d.cands {
+			m, ok := merged[k]
+			if !ok {
+				m = &docCand{term: dc.term, lang: dc.lang, units: dc.units}
+				merged[k] = m
+				order = append(order, k)
+			}
+			m.freq += dc.freq
+			m.ev |= dc.ev
+			for _, x := range dc.contexts {
+				if len(m.contexts) < c.e.maxContexts {
+					m.contexts = append(m.contexts, x)
+				}
+			}
+			df[k]++
+			files[k] = append(files[k], d.Name)
+		}
+	}
+	out := c.score(merged, order)
+	for i := range out {
+		k := candKey(out[i].Lang, out[i].Term)
+		out[i].DocFreq = df[k]
+		out[i].Files = files[k]
+	}
+	return out
+}
+
+// DocumentCandidates returns the candidates of one document, best first,
+// scored with the document's frequencies and the collection's adjacency
+// statistics.
+func (c *Collection) DocumentCandidates(d *Document) []Candidate {
+	order := make([]string, 0, len(d.cands))
+	for k := range d.cands {
+		order = append(order, k)
+	}
+	sort.Strings(order)
+	out := c.score(d.cands, order)
+	for i := range out {
+		out[i].DocFreq = 1
+		out[i].Files = []string{d.Name}
+	}
+	return out
+}
+
+// score computes termhood:
+//
+//	score(a) = C(a) · LR(a)^½ · boost(a)
+//	C(a)     = log2(1+|a|) · (f(a) − Σ_{b∈T(a)} f(b) / |T(a)|)   (C-value; f(a) when T(a) is empty)
+//	LR(a)    = (Π_i (FL(u_i)+1)(FR(u_i)+1))^(1/2|a|)              (Nakagawa & Mori)
+//	boost(a) = 2 if the glossary knows a, × 1.5 with pair evidence
+//
+// where |a| is the number of units, f the frequency, T(a) the longer
+// candidates containing a, FL/FR the frequencies of left/right neighbours of
+// a unit inside compounds over the collection. A candidate whose nested
+// frequency is entirely explained by longer ones gets a small floor score
+// (0.1 · LR^½) so it stays listed, ranked after independent ones.
+func (c *Collection) score(cands map[string]*docCand, order []string) []Candidate {
+	// Nesting: for each candidate, the longer candidates that contain it.
+	byUnits := map[string]string{} // joined units+lang → cand key
+	for _, k := range order {
+		dc := cands[k]
+		byUnits[dc.lang.String()+"\x00"+strings.Join(dc.units, "\x01")] = k
+	}
+	nestSum := map[string]int{}
+	nestN := map[string]int{}
+	containedIn := map[string][]string{}
+	contains := map[string][]string{}
+	for _, k := range order {
+		b := cands[k]
+		n := len(b.units)
+		if n < 2 {
+			continue
+		}
+		seen := map[string]bool{}
+		for i := 0; i < n; i++ {
+			for j := i + 1; j <= n; j++ {
+				if j-i == n {
+					continue
+				}
+				ak, ok := byUnits[b.lang.String()+"\x00"+strings.Join(b.units[i:j], "\x01")]
+				if !ok || seen[ak] {
+					continue
+				}
+				seen[ak] = true
+				nestSum[ak] += b.freq
+				nestN[ak]++
+				containedIn[ak] = append(containedIn[ak], b.term)
+				contains[k] = append(contains[k], cands[ak].term)
+			}
+		}
+	}
+	out := make([]Candidate, 0, len(order))
+	for _, k := range order {
+		dc := cands[k]
+		l := float64(len(dc.units))
+		f := float64(dc.freq)
+		if n := nestN[k]; n > 0 {
+			f -= float64(nestSum[k]) / float64(n)
+		}
+		lr := math.Sqrt(c.lr(dc.units))
+		s := math.Log2(1+l) * f * lr
+		if s <= 0 {
+			s = 0.1 * lr
+		}
+		cand := Candidate{Term: dc.term, Lang: dc.lang, Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
+			ContainedIn: containedIn[k], Contains: contains[k]}
+		if id, ok := c.e.known[key(dc.term)]; ok {
+			cand.Concept = id
+			cand.Evidence |= EvGlossary
+			s *= 2
+		}
+		if dc.ev&(EvAbbreviation|EvGloss) != 0 {
+			s *= 1.5
+		}
+		cand.Score = math.Round(s*1000) / 1000
+		out = append(out, cand)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		if out[i].Freq != out[j].Freq {
+			return out[i].Freq > out[j].Freq
+		}
+		if out[i].Term != out[j].Term {
+			return out[i].Term < out[j].Term
+		}
+		return out[i].Lang.String() < out[j].Lang.String()
+	})
+	return out
+}
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex []int
+
+func newLineIndex(text string) lineIndex {
+	li := lineIndex{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			li = append(li, i+1)
+		}
+	}
+	return li
+}
+
+func (li lineIndex) line(off int) int {
+	return sort.Search(len(li), func(i int) bool { return li[i] > off })
+}
+
+// kwic returns the text around [start,end) on its line, up to 15
+// characters either side, with the key in 【】.
+func kwic(text string, start, end int) string {
+	const width = 15
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	l := start
+	for n := 0; n < width && l > ls; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[ls:l])
+		l -= w
+	}
+	r := end
+	for n := 0; n < width && r < le; n++ {
+		_, w := utf8.DecodeRuneInString(text[r:le])
+		r += w
+	}
+	return strings.TrimSpace(text[l:start]) + "【" + text[start:end] + "】" + strings.TrimSpace(text[end:r])
+}

@@ -1,0 +1,282 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/medterm/glossary/tokenize"
+	"golang.org/x/text/language"
+)
+
+// role is what a unit can do inside a compound term.
+type role uint8
+
+const (
+	roleNone   role = iota // breaks a compound
+	roleNoun               // may start, continue and end a term
+	rolePrefix             // may start or continue, never end (抗, 非, 全)
+	roleSuffix             // may continue or end, never start (性, 的, 系, 由来, 剤)
+)
+
+// unit is one element of a compound: a token, or several tokens the
+// tokenizer split but that belong together.
+type unit struct {
+	text    string
+	start   int
+	end     int
+	role    role
+	lang    language.Tag
+	general bool // a general noun (患者, 場合): part of terms, never a term alone
+	latin   bool
+}
+
+// generalNouns are frequent nouns of general language that kagome tags as
+// ordinary nouns but that are never terms on their own (they still join
+// compounds: 患者報告, 治療効果). This is a closed list of function-like
+// general vocabulary, not of domain terms.
+var generalNouns = setOf(
+	"患者", "場合", "効果", "方法", "目的", "結果", "可能", "必要", "重要", "状態", "状況", "以上", "以下", "以外", "前後",
+	"今回", "現在", "今後", "最近", "一般", "全体", "部分", "一部", "多く", "程度", "種類", "対象", "内容", "情報", "理由",
+	"問題", "課題", "段階", "期間", "時間", "時期", "年間", "月間", "週間", "日間", "回数", "数値", "割合", "全員", "自分",
+	"自身", "本人", "皆様", "当院", "院長", "医師", "専門", "特徴", "特定", "様々", "可能性", "関係", "影響", "役割",
+	"期待", "実際", "改善", "向上", "低下", "減少", "増加", "変化", "報告", "研究", "確認", "検討", "比較", "説明",
+	"利用", "使用", "提供", "実施", "選択", "判断", "発生", "維持", "参考", "注意", "相談", "質問", "回答", "ご質問",
+	"方", "人", "者", "中", "後", "前", "間", "時", "際", "上", "下", "内", "外", "等", "他", "例", "点", "面", "数",
+	"患者さん", "患者様", "以降", "機能", "作用", "反応", "進行", "抑制", "促進", "評価", "調整",
+	"情况", "方面", "问题", "结果", "方法", "时间", "目前", "可能", "进行", "作用", "效果", "患者", "所有", "国内", "海外",
+)
+
+// suffixes and prefixes that kagome (or gse) may tag as ordinary nouns but
+// that never start (suffixes) or end (prefixes) a term.
+var (
+	boundSuffixes = setOf("性", "的", "系", "由来", "剤", "型", "化", "症", "炎", "病", "率", "量", "値", "群", "法", "薬", "学", "用", "式", "類", "体", "質", "部", "期", "別", "度", "感", "力", "能", "数", "中")
+	boundPrefixes = setOf("抗", "非", "全", "再", "副", "超", "高", "低", "多", "無", "未", "不", "反", "前", "後", "同", "他", "自", "異", "準", "総", "新", "旧", "各", "諸", "約", "第")
+)
+
+func setOf(s ...string) map[string]bool {
+	m := make(map[string]bool, len(s))
+	for _, x := range s {
+		m[x] = true
+	}
+	return m
+}
+
+// hasWordChar reports whether s has a letter, digit, han or kana: ASCII
+// punctuation that a tokenizer tags as a noun is not a unit.
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllHan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '々' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAllKatakana(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLatinWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r < 0x80 && unicode.IsLetter(r):
+			letters++
+		case r < 0x80 && unicode.IsDigit(r), r == '-', r == '‐', r == '/', r == '.', r == '+':
+		case unicode.Is(unicode.Greek, r):
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// classify returns the role of a token from its part of speech. It knows
+// the tag sets of kagome's IPA dictionary (名詞, 接頭詞, 接尾 ...) and of gse
+// (n, nz, vn, eng ...); unknown tags fall back to the token's script.
+func classify(t tokenize.Token) (role, bool) {
+	s := t.Surface
+	if !hasWordChar(s) || strings.TrimSpace(s) != s {
+		return roleNone, false
+	}
+	if isLatinWord(s) {
+		if englishStop[strings.ToLower(s)] {
+			return roleNone, false
+		}
+		return roleNoun, englishGeneral[strings.ToLower(s)]
+	}
+	pos := ""
+	sub := ""
+	if len(t.POS) > 0 {
+		pos = t.POS[0]
+	}
+	if len(t.POS) > 1 {
+		sub = t.POS[1]
+	}
+	gen := generalNouns[s] || generalNouns[t.Base]
+	switch pos {
+	// kagome IPA
+	case "名詞":
+		switch sub {
+		case "非自立", "代名詞", "副詞可能", "数", "接続詞的", "特殊", "引用文字列", "動詞非自立的":
+			if sub == "数" && isAllHan(s) && !strings.ContainsAny(s, "一二三四五六七八九十百千万億〇") {
+				return roleNoun, gen
+			}
+			return roleNone, false
+		case "接尾":
+			if boundSuffixes[s] || isAllHan(s) && utf8.RuneCountInString(s) <= 2 {
+				return roleSuffix, false
+			}
+			return roleNone, false
+		}
+		if boundSuffixes[s] {
+			return roleSuffix, false
+		}
+		if boundPrefixes[s] && utf8.RuneCountInString(s) == 1 {
+			return rolePrefix, false
+		}
+		return roleNoun, gen
+	case "接頭詞":
+		if sub == "名詞接続" || sub == "" {
+			if isAllHan(s) || isAllKatakana(s) {
+				return rolePrefix, false
+			}
+		}
+		return roleNone, false
+	case "記号", "助詞", "助動詞", "接続詞", "副詞", "連体詞", "感動詞", "フィラー", "その他":
+		return roleNone, false
+	case "動詞", "形容詞":
+		// A lone han character tagged as a verb or adjective stem (破 of
+		// 破骨細胞) is joined to neighbouring han by the caller.
+		return roleNone, false
+	}
+	// gse (jieba-style tags)
+	switch {
+	case pos == "eng" || pos == "x" && isLatinWord(s):
+		return roleNoun, false
+	case pos == "vn" || pos == "an" || pos == "nz" || pos == "nr" || pos == "ns" || pos == "nt" || pos == "nrt" || pos == "nw" || pos == "n" || pos == "ng" || pos == "j" || pos == "l" && isAllHan(s):
+		if boundSuffixes[s] {
+			return roleSuffix, gen
+		}
+		return roleNoun, gen
+	case pos == "h":
+		return rolePrefix, false
+	case pos == "k":
+		return roleSuffix, false
+	case pos == "" || pos == "x":
+		if isAllHan(s) || isAllKatakana(s) {
+			return roleNoun, gen
+		}
+	}
+	return roleNone, false
+}
+
+// units turns tokens into candidate units and groups them into compound
+// runs: maximal sequences of adjacent units that may form a term. Tokens
+// are adjacent when nothing separates them, or a single space separates a
+// Latin unit from a CJK one (臍帯由来 MSC).
+func compoundRuns(text string, toks []tokenize.Token) [][]unit {
+	us := make([]unit, 0, len(toks))
+	for i, t := range toks {
+		r, gen := classify(t)
+		if r == roleNone && utf8.RuneCountInString(t.Surface) == 1 && isAllHan(t.Surface) {
+			// A single han character mis-tagged as a verb, adjective or
+			// person name between han neighbours (破 of 破骨細胞) is part of
+			// the compound.
+			prevHan := i > 0 && toks[i-1].End == t.Start && endsHan(toks[i-1].Surface)
+			nextHan := i+1 < len(toks) && toks[i+1].Start == t.End && startsHan(toks[i+1].Surface)
+			if nextHan || prevHan && len(t.POS) > 0 && t.POS[0] != "助詞" && t.POS[0] != "助動詞" {
+				r = rolePrefix
+				if prevHan && !nextHan {
+					r = roleSuffix
+				}
+			}
+		}
+		us = append(us, unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: isLatinWord(t.Surface)})
+	}
+	var runs [][]unit
+	var cur []unit
+	flush := func() {
+		// Trim roles that cannot end or start a term at the edges.
+		for len(cur) > 0 && cur[0].role == roleSuffix {
+			cur = cur[1:]
+		}
+		for len(cur) > 0 && cur[len(cur)-1].role == rolePrefix {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			runs = append(runs, cur)
+		}
+		cur = nil
+	}
+	for i, u := range us {
+		if u.role == roleNone {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			prev := cur[len(cur)-1]
+			if !adjacent(text, prev, u) {
+				flush()
+			}
+		}
+		cur = append(cur, u)
+		_ = i
+	}
+	flush()
+	return runs
+}
+
+func endsHan(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
+
+func startsHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
+
+// adjacent reports whether b continues the compound ending with a.
+func adjacent(text string, a, b unit) bool {
+	if a.end == b.start {
+		// Two Latin words glued (can only happen through odd tokenization):
+		// fine. Latin followed by CJK or the reverse: one compound (MSC療法).
+		return true
+	}
+	if a.end > b.start || b.start-a.end > 3 {
+		return false
+	}
+	gap := text[a.end:b.start]
+	if gap != " " && gap != "\u3000" {
+		return false
+	}
+	// A space joins Latin and CJK units (臍帯由来 MSC, MSC 療法, 抗dsDNA 抗体),
+	// and Latin words of one English phrase.
+	return a.latin != b.latin || a.latin && b.latin
+}
