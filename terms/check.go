@@ -44,9 +44,14 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 }
 
-// String formats the diagnostic as "file:line:col: severity: message [rule]".
+// String formats the diagnostic as "file:line:col: severity: message
+// [rule]" ("concept ID: ..." for a concept not read from a file).
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", d.Position, d.Severity, d.Message, d.Rule)
+	where := d.Position.String()
+	if d.File == "" {
+		where = "concept " + d.Concept // not read from a file
+	}
+	return fmt.Sprintf("%s: %s: %s [%s]", where, d.Severity, d.Message, d.Rule)
 }
 
 // Rules describes the audits, by rule name.
@@ -87,7 +92,17 @@ func (g *Glossary) Check() []Diagnostic {
 	for _, c := range g.concepts {
 		es = append(es, entry{c, g.origins[c]})
 	}
-	slices.SortStableFunc(es, func(a, b entry) int { return comparePos(posOf(a.o), posOf(b.o)) })
+	// In file order; concepts not read from a file (added) come last.
+	slices.SortStableFunc(es, func(a, b entry) int {
+		pa, pb := posOf(a.o), posOf(b.o)
+		if (pa.File == "") != (pb.File == "") {
+			if pa.File == "" {
+				return 1
+			}
+			return -1
+		}
+		return comparePos(pa, pb)
+	})
 	return audit(es)
 }
 
@@ -165,6 +180,16 @@ type termRef struct {
 	text string
 }
 
+// where describes the place of a reference for a message.
+func (r termRef) where() string {
+	if r.pos.File == "" {
+		return "new concept " + r.id
+	}
+	return r.pos.String()
+}
+
+func where(p Position, id string) string { return termRef{id: id, pos: p}.where() }
+
 var externalRE = map[string]*regexp.Regexp{
 	"mesh":     regexp.MustCompile(`^[CDQ]\d{6,9}$`),
 	"icd10":    regexp.MustCompile(`^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?(-[A-Z]\d{2}(\.[0-9A-Z]{1,4})?)?$`),
@@ -196,7 +221,7 @@ func audit(es []entry) []Diagnostic {
 		}
 		id := c.ID
 		if p, dup := firstID[id]; dup {
-			add(o.idPos, Error, "duplicate-id", id, "duplicate concept id %q (first at %s)", id, p)
+			add(o.idPos, Error, "duplicate-id", id, "duplicate concept id %q (first at %s)", id, where(p, id))
 		} else {
 			firstID[id] = o.idPos
 		}
@@ -287,7 +312,7 @@ func audit(es []entry) []Diagnostic {
 					if first, ok := preferred[tag][k]; !ok {
 						preferred[tag][k] = ref
 					} else if first.id != id {
-						add(p, Error, "duplicate-preferred", id, "preferred %s term %q is also preferred in concept %s (%s)", tag, t.Text, first.id, first.pos)
+						add(p, Error, "duplicate-preferred", id, "preferred %s term %q is also preferred in concept %s (%s)", tag, t.Text, first.id, first.where())
 					}
 				case Forbidden:
 					if forbidden[tag] == nil {
@@ -322,11 +347,11 @@ func audit(es []entry) []Diagnostic {
 	}
 	for _, pr := range prefs {
 		if f, ok := forbidden[pr.tag][pr.key]; ok {
-			where := "concept " + f.id
+			in := "concept " + pr.ref.id
 			if f.id == pr.ref.id {
-				where = "the same concept"
+				in = "the same concept"
 			}
-			add(f.pos, Error, "forbidden-preferred", f.id, "forbidden %s term %q is preferred in %s (%s)", pr.tag, pr.text, where, pr.ref.pos)
+			add(f.pos, Error, "forbidden-preferred", f.id, "forbidden %s term %q is preferred in %s (%s)", pr.tag, pr.text, in, pr.ref.where())
 		}
 	}
 	for _, refs := range abbrevs {

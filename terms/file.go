@@ -533,3 +533,43 @@ func firstInvalidUTF8(b []byte) int {
 	}
 	return len(b)
 }
+
+// ParseConcepts reads concepts written in the glossary format — a YAML
+// sequence of concepts, or a single concept mapping — from src. Since JSON
+// is YAML, scripts can send concept objects as JSON:
+//
+//	[{"id": "synovium", "category": "anatomy", "terms": {"ja": ["滑膜"], "en": ["synovium"]}}]
+//
+// name is the file name used in error positions. Errors are *ParseError.
+func ParseConcepts(name string, src []byte) ([]*Concept, error) {
+	p := &parser{name: "", file: name, src: src}
+	es := p.parseAny()
+	if len(p.errs) > 0 {
+		return nil, p.errs[0]
+	}
+	cs := make([]*Concept, len(es))
+	for i, e := range es {
+		cs[i] = e.c
+	}
+	return cs, nil
+}
+
+// parseAny is parse, also accepting a single concept mapping at the top.
+func (p *parser) parseAny() []entry {
+	if !utf8.Valid(p.src) || bytes.IndexByte(p.src, 0) >= 0 {
+		return p.parse() // reports the problem
+	}
+	var probe yaml.Node
+	err := safeDecode(yaml.NewDecoder(bytes.NewReader(p.src)), &probe)
+	if err == nil && len(probe.Content) == 1 && probe.Content[0].Kind == yaml.MappingNode {
+		p.comments(&probe)
+		if len(p.errs) > 0 {
+			return nil
+		}
+		if c, o := p.concept(probe.Content[0], 0); c != nil {
+			return []entry{{c, o}}
+		}
+		return nil
+	}
+	return p.parse()
+}
