@@ -64,6 +64,7 @@ Without --glossary (or $GLOSSARY_DIR) the embedded starter glossary is used.`,
 
 // commands lists the verbs; each lives in its own file.
 var commands = []func(*streams) *cobra.Command{
+	newCheckCmd, newInitCmd, newAddCmd, newSetStatusCmd, newFmtCmd,
 	newTokenizeCmd,
 	newAlignCmd,
 }
