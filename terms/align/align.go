@@ -246,7 +246,7 @@ func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
 	var links []Link
 	for _, c := range cs {
 		l, ok := ix.a.compare(src, an, sp, ix.terms[c.t], ix.an[c.t], ix.sp[c.t])
-		if ok && l.Score >= ix.a.minScore {
+		if ok && (l.Score >= ix.a.minScore || l.FalseFriend) {
 			links = append(links, l)
 		}
 	}
@@ -304,6 +304,7 @@ type match struct {
 	route  Route
 	via    string
 	weight float64
+	fs, ft float64 // covered share of the source and of the target, scaled by the route's quality
 }
 
 // compare scores one pair of analyzed terms.
@@ -332,8 +333,9 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 				for y := j; y < j2; y++ {
 					p, q := sa.pieces[ssp[x].piece], ta.pieces[tsp[y].piece]
 					whole := p.units == sa.units && q.units == ta.units
-					w := routeQuality(r, p.units, whole) * (float64(p.units)/float64(sa.units) + float64(q.units)/float64(ta.units)) / 2
-					ms = append(ms, match{ssp[x].piece, tsp[y].piece, r, s[1:], w})
+					qu := routeQuality(r, p.units, whole)
+					fs, ft := qu*float64(p.units)/float64(sa.units), qu*float64(q.units)/float64(ta.units)
+					ms = append(ms, match{ssp[x].piece, tsp[y].piece, r, s[1:], (fs + ft) / 2, fs, ft})
 				}
 			}
 			i, j = i2, j2
@@ -351,7 +353,7 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	})
 	var smask, tmask uint64
 	var parts []Part
-	score := 0.0
+	covS, covT := 0.0, 0.0
 	wholeRoutes := map[Route]string{}
 	for _, m := range ms {
 		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
@@ -366,12 +368,19 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 		}
 		smask |= pm
 		tmask |= qm
-		score += m.weight
+		covS += m.fs
+		covT += m.ft
 		parts = append(parts, Part{
 			Source: pieceText(sa, p), Target: pieceText(ta, q),
 			Route: m.route, Via: m.via,
 			Whole: p.units == sa.units && q.units == ta.units,
 		})
+	}
+	// Both terms must be covered: the harmonic mean of the two shares
+	// keeps 関節 from passing for 関節リウマチ.
+	score := 0.0
+	if covS+covT > 0 {
+		score = 2 * covS * covT / (covS + covT)
 	}
 	l := Link{Source: src, Target: tgt}
 	// Whole-term routes, each reported with its own score.
@@ -424,31 +433,69 @@ func (a *Aligner) checkCognate(l *Link, sa, ta *analysis) {
 		}
 	}
 	// Dictionary: the target is not a headword, but a headword of the
-	// target language shares a meaning with the source.
-	if a.dict == nil || len(tg) > 0 || len(sg) == 0 {
+	// target language shares a meaning with the source; or, part by part,
+	// a part of the source has a dictionary meaning whose cognate is no
+	// word of the target language (間葉 → 间叶), while another word is
+	// (间充质).
+	if a.dict == nil || len(tg) > 0 {
 		return
 	}
+	if len(sg) > 0 {
+		if h := a.bestHead(sg, ta.lang); h != "" {
+			l.Standard, l.StandardFrom = h, "dictionary"
+		}
+		return
+	}
+	if sa.latin || len([]rune(sa.norm)) != len([]rune(ta.norm)) {
+		return
+	}
+	tr := []rune(ta.norm)
+	best := piece{}
+	bestH := ""
+	for _, p := range sa.pieces {
+		if p.end-p.start < 2 || p.units == sa.units || p.end-p.start <= best.end-best.start {
+			continue
+		}
+		pg := a.dictGlosses(sa.lang, pieceText(sa, p))
+		if len(pg) == 0 {
+			continue
+		}
+		t := string(tr[p.start:p.end])
+		if len(a.dict.lookup(ta.lang, t)) > 0 {
+			continue
+		}
+		if h := a.bestHead(pg, ta.lang); h != "" {
+			best, bestH = p, h
+		}
+	}
+	if bestH != "" {
+		l.Standard = string(tr[:best.start]) + bestH + string(tr[best.end:])
+		l.StandardFrom = "dictionary: " + pieceText(sa, best) + " is " + bestH + " in " + ta.lang.String() + ", not " + string(tr[best.start:best.end])
+	}
+}
+
+// bestHead returns the headword of lang sharing most of the glosses gs
+// (the shortest among equals).
+func (a *Aligner) bestHead(gs []string, lang language.Tag) string {
 	best, bestN := "", 0
-	for _, g := range sg {
+	for _, g := range gs {
 		id, ok := a.dict.glossKey(g)
 		if !ok {
 			continue
 		}
-		for _, h := range a.dict.byGloss[ta.lang][id] {
+		for _, h := range a.dict.byGloss[lang][id] {
 			n := 0
-			for _, hg := range a.dictGlosses(ta.lang, h) {
-				if containsStr(sg, hg) {
+			for _, hg := range a.dictGlosses(lang, h) {
+				if containsStr(gs, hg) {
 					n++
 				}
 			}
-			if n > bestN || n == bestN && best != "" && len(h) < len(best) {
+			if n > bestN || n == bestN && len(h) < len(best) || n == bestN && len(h) == len(best) && h < best {
 				best, bestN = h, n
 			}
 		}
 	}
-	if best != "" {
-		l.Standard, l.StandardFrom = best, "dictionary"
-	}
+	return best
 }
 
 func overlap(a, b []string) bool {
@@ -519,12 +566,25 @@ func pieceText(an *analysis, p piece) string {
 // links sorted by score. Terms left unlinked have no link above the
 // minimum score or lost their partner to a better-scored pair.
 func (a *Aligner) AlignLists(src, tgt []Term) []Link {
+	links, _ := a.alignLists(src, tgt)
+	return links
+}
+
+// alignLists is AlignLists that also returns the false friends met: pairs
+// whose folded characters agree but whose dictionary meanings do not.
+func (a *Aligner) alignLists(src, tgt []Term) (links, falseFriends []Link) {
 	ix := a.NewIndex(tgt)
 	var all []Link
 	for _, s := range src {
-		all = append(all, ix.Rank(s, 5)...)
+		for _, l := range ix.Rank(s, 5) {
+			if l.FalseFriend && l.Score < a.minScore {
+				falseFriends = append(falseFriends, l)
+				continue
+			}
+			all = append(all, l)
+		}
 	}
-	return oneToOne(all)
+	return oneToOne(all), falseFriends
 }
 
 func oneToOne(all []Link) []Link {

@@ -95,19 +95,29 @@ func (a *Aligner) Propose(in Input) []Proposal {
 			langs = append(langs, l)
 		}
 	}
-	var links []Link
+	var links, falseFriends []Link
 	// Abbreviation definitions first: they are the article's own word.
 	links = append(links, a.abbrevLinks(in.Abbrevs)...)
 	for i := range langs {
 		for j := i + 1; j < len(langs); j++ {
-			links = append(links, a.AlignLists(byLang[langs[i]], byLang[langs[j]])...)
+			ls, ffs := a.alignLists(byLang[langs[i]], byLang[langs[j]])
+			links = append(links, ls...)
+			falseFriends = append(falseFriends, ffs...)
 		}
 	}
 	if a.on(RouteAbbreviation) {
 		links = append(links, a.abbrevListLinks(abbrs, byLang[language.English])...)
 	}
 	a.addContext(links, in.Terms)
-	return a.group(links)
+	ps := a.group(links)
+	// False friends are reported on their own, flagged, never merged.
+	for _, l := range falseFriends {
+		p := Proposal{Terms: map[language.Tag][]string{}, Score: l.Score, Links: []Link{l}}
+		p.Terms[l.Source.Lang] = []string{l.Source.Text}
+		p.Terms[l.Target.Lang] = append(p.Terms[l.Target.Lang], l.Target.Text)
+		ps = append(ps, p)
+	}
+	return ps
 }
 
 func containsTag(ts []language.Tag, t language.Tag) bool {
