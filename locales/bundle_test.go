@@ -120,8 +120,8 @@ func TestBundleContent(t *testing.T) {
 		return Message{}, false
 	}
 	tests := []struct {
-		lang      language.Tag
-		id        string
+		lang       language.Tag
+		id         string
 		one, other string
 	}{
 		{language.English, "mesenchymal-stem-cell", "mesenchymal stem cell", "mesenchymal stem cells"},

@@ -19,19 +19,19 @@ import (
 type Field uint8
 
 const (
-	Ignore         Field = iota // a column the import skips
-	ID                          // concept id
-	Category                    // concept category
-	Status                      // concept status (candidate, approved)
-	Sources                     // concept sources, one per line
-	External                    // external ids, "scheme id" one per line
-	Definition                  // definition in Column.Lang
-	LangNote                    // note in Column.Lang
-	TermText                    // a term in Column.Lang
-	TermStatus                  // its status
-	TermType                    // its type
-	TermPlural                  // its plural
-	TermNote                    // its note
+	Ignore     Field = iota // a column the import skips
+	ID                      // concept id
+	Category                // concept category
+	Status                  // concept status (candidate, approved)
+	Sources                 // concept sources, one per line
+	External                // external ids, "scheme id" one per line
+	Definition              // definition in Column.Lang
+	LangNote                // note in Column.Lang
+	TermText                // a term in Column.Lang
+	TermStatus              // its status
+	TermType                // its type
+	TermPlural              // its plural
+	TermNote                // its note
 )
 
 var fieldNames = [...]string{Ignore: "ignore", ID: "id", Category: "category", Status: "status", Sources: "sources",

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-		"testing"
+	"testing"
 
 	"github.com/medterm/glossary/terms"
 	"golang.org/x/text/language"

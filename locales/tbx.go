@@ -312,13 +312,13 @@ type tbxText struct {
 }
 
 type tbxEntry struct {
-	ID         string         `xml:"id,attr"`
-	Descrips   []tbxText      `xml:"descrip"`
-	DescripGrp []tbxText      `xml:"descripGrp>descrip"`
-	Admins     []tbxText      `xml:"admin"`
-	AdminGrp   []tbxText      `xml:"adminGrp>admin"`
-	Notes      []tbxText      `xml:"note"`
-	LangSecs   []tbxLangSec   `xml:"langSec"`
+	ID         string       `xml:"id,attr"`
+	Descrips   []tbxText    `xml:"descrip"`
+	DescripGrp []tbxText    `xml:"descripGrp>descrip"`
+	Admins     []tbxText    `xml:"admin"`
+	AdminGrp   []tbxText    `xml:"adminGrp>admin"`
+	Notes      []tbxText    `xml:"note"`
+	LangSecs   []tbxLangSec `xml:"langSec"`
 }
 
 type tbxLangSec struct {
