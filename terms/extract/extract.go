@@ -165,6 +165,12 @@ func (e *Extractor) Document(name, text string) *Document {
 				if run[j].role == rolePrefix {
 					continue
 				}
+				if j-i == 0 && len(run) > 1 && utf8.RuneCountInString(run[i].text) == 1 && !run[i].latin {
+					continue // a lone character is a term only where it stands alone
+				}
+				if i > 0 && glued(run[i-1], run[i]) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
+					continue
+				}
 				sub := run[i : j+1]
 				if !acceptable(sub) {
 					continue
@@ -253,13 +259,32 @@ func acceptable(sub []unit) bool {
 	if isNumber(last) || isNumber(first) && len(sub) == 1 {
 		return false
 	}
+	if nonFinal[last] {
+		return false
+	}
 	allGeneral := true
 	for _, u := range sub {
-		if !u.general {
+		if !u.general && u.role == roleNoun {
 			allGeneral = false
 		}
 	}
 	return !allGeneral
+}
+
+// nonFinal units never end a term: 的 makes adjectives (慢性的), 等 means
+// "and so on".
+var nonFinal = setOf("的", "等", "など", "之", "上", "中", "間", "内", "外")
+
+// glued reports whether a and b are two single han characters the
+// tokenizer split out of one word (間|葉): no term starts at b.
+func glued(a, b unit) bool {
+	return a.role != roleSuffix && b.role != rolePrefix && utf8.RuneCountInString(a.text) == 1 && utf8.RuneCountInString(b.text) == 1 && isAllHan(a.text) && isAllHan(b.text)
+}
+
+// bindsRight reports whether the single han character a leans on the han
+// word b after it (幹|細胞): no term ends at a.
+func bindsRight(a, b unit) bool {
+	return a.role != roleSuffix && utf8.RuneCountInString(a.text) == 1 && isAllHan(a.text) && startsHan(b.text)
 }
 
 func isNumber(s string) bool {
