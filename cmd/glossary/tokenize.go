@@ -1,18 +1,288 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+	"golang.org/x/text/width"
+
+	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/ja"
+	"github.com/medterm/glossary/tokenize/zh"
 )
 
-// Placeholder until the tokenize issue lands its verb.
+type tokenizeOptions struct {
+	format      string
+	encoding    string
+	userWords   string // file of extra user words, one a line
+	noGlossary  bool
+	replace     bool
+	files       []string
+	readFile    func(string) ([]byte, error) // seam for tests
+	newAnalyzer func(langs map[language.Tag]bool, words map[language.Tag][]string) (*tokenize.Analyzer, error)
+}
+
 func newTokenizeCmd(s *streams) *cobra.Command {
-	return &cobra.Command{
+	opts := &tokenizeOptions{readFile: os.ReadFile, newAnalyzer: newTokenizeAnalyzer}
+	cmd := &cobra.Command{
 		Use:   "tokenize [FILE...]",
-		Short: "Split text into tokens with offsets (placeholder)",
+		Short: "Split text into tokens with language, base form, POS and byte offsets",
+		Long: `tokenize reads each FILE (standard input when none, or for "-"), decodes it
+(UTF-8, UTF-16 with BOM, Shift_JIS, EUC-JP, GBK/GB18030 or Big5: detected, or
+forced with --encoding), splits it into language runs (ja, zh-Hans, zh-Hant,
+en for Latin script) and tokenizes each run: Japanese with kagome (IPA
+dictionary), Chinese with gse, Latin text by rules that keep MSC, TNF-α,
+IL-1β or 1×10^6/kg whole.
+
+The glossary's terms (--glossary, $GLOSSARY_DIR, else the embedded starter
+glossary) and the words of --user-words are user words: never split.
+
+Each token shows its surface, normalized form (NFKC, width, lower case), base
+form, part of speech, language and byte offsets [start, end) into the decoded
+text (after the BOM, before any normalization).
+
+--format tsv prints one token per line with the columns
+  surface, norm, base, pos, lang, start, end, user, file
+--format json prints [{"file", "encoding", "tokens": [...]}, ...].`,
+		Example: `  glossary tokenize article.txt
+  echo '間葉系幹細胞(MSC)の投与' | glossary tokenize --format tsv
+  glossary tokenize --encoding shift_jis old.txt --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("tokenize: not implemented yet")
+			switch opts.format {
+			case "table", "json", "tsv":
+			default:
+				return usageErr("tokenize: --format must be table, json or tsv, not %q", opts.format)
+			}
+			if _, err := tokenize.ParseEncoding(opts.encoding); err != nil {
+				return usageErr("%v", err)
+			}
+			opts.files = args
+			return runTokenize(cmd, s, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, json or tsv")
+	cmd.Flags().StringVar(&opts.encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, shift_jis, euc-jp, gbk, gb18030, big5")
+	cmd.Flags().StringVar(&opts.userWords, "user-words", "", "file of extra user words, one a line")
+	cmd.Flags().BoolVar(&opts.noGlossary, "no-glossary", false, "do not use the glossary's terms as user words")
+	cmd.Flags().BoolVar(&opts.replace, "replace-invalid", false, "replace invalid byte sequences with U+FFFD (with a warning) instead of failing")
+	return cmd
+}
+
+// tokenizedFile is one input's result, also its JSON form.
+type tokenizedFile struct {
+	File     string      `json:"file"`
+	Encoding string      `json:"encoding"`
+	Tokens   []jsonToken `json:"tokens"`
+	text     string
+}
+
+type jsonToken struct {
+	Surface string   `json:"surface"`
+	Norm    string   `json:"norm"`
+	Base    string   `json:"base"`
+	POS     []string `json:"pos"`
+	Lang    string   `json:"lang"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	User    bool     `json:"user,omitempty"`
+}
+
+func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
+	files := opts.files
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	// Decode everything first: a bad file fails before dictionaries load,
+	// and only the engines the text needs are loaded.
+	var docs []*tokenizedFile
+	need := map[language.Tag]bool{}
+	for _, f := range files {
+		var b []byte
+		var err error
+		name := f
+		if f == "-" {
+			name = "<stdin>"
+			b, err = io.ReadAll(s.In)
+		} else {
+			b, err = opts.readFile(f)
+		}
+		if err != nil {
+			return fmt.Errorf("tokenize: %w", err)
+		}
+		var text string
+		var enc tokenize.Encoding
+		if opts.replace {
+			var n int
+			text, enc, n, err = tokenize.DecodeReplacing(b, name, opts.encoding)
+			if err == nil && n > 0 {
+				fmt.Fprintf(s.ErrOut, "glossary: warning: %s: %d invalid %s byte sequence(s) replaced with U+FFFD\n", name, n, enc)
+			}
+		} else {
+			text, enc, err = tokenize.Decode(b, name, opts.encoding)
+		}
+		if err != nil {
+			return err
+		}
+		for _, r := range tokenize.Runs(text) {
+			need[r.Lang] = true
+		}
+		docs = append(docs, &tokenizedFile{File: name, Encoding: enc.String(), text: text})
+	}
+	words, err := userWords(cmd, opts)
+	if err != nil {
+		return err
+	}
+	a, err := opts.newAnalyzer(need, words)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		d.Tokens = []jsonToken{}
+		for _, t := range a.Tokenize(d.text) {
+			d.Tokens = append(d.Tokens, jsonToken{Surface: t.Surface, Norm: t.Norm, Base: t.Base, POS: t.POS, Lang: t.Lang.String(), Start: t.Start, End: t.End, User: t.User})
+		}
+	}
+	return writeTokens(s.Out, opts.format, docs)
+}
+
+// userWords collects the user words per language: the glossary's terms
+// (ja for Japanese, zh-Hans and zh-Hant for Chinese) and --user-words,
+// which go to every language.
+func userWords(cmd *cobra.Command, opts *tokenizeOptions) (map[language.Tag][]string, error) {
+	words := map[language.Tag][]string{}
+	if !opts.noGlossary {
+		g, err := loadGlossary(cmd)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range g.Concepts() {
+			for tag, ts := range c.Terms {
+				for _, t := range ts {
+					words[tag] = append(words[tag], t.Text)
+				}
+			}
+		}
+	}
+	if opts.userWords != "" {
+		b, err := opts.readFile(opts.userWords)
+		if err != nil {
+			return nil, fmt.Errorf("tokenize: %w", err)
+		}
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		for sc.Scan() {
+			if w := strings.TrimSpace(sc.Text()); w != "" {
+				for _, tag := range []language.Tag{tokenize.Japanese, tokenize.SimplifiedChinese, tokenize.TraditionalChinese} {
+					words[tag] = append(words[tag], w)
+				}
+			}
+		}
+	}
+	return words, nil
+}
+
+// newTokenizeAnalyzer builds an Analyzer with the engines the languages in need
+// call for.
+func newTokenizeAnalyzer(need map[language.Tag]bool, words map[language.Tag][]string) (*tokenize.Analyzer, error) {
+	var all []string
+	for _, ws := range words {
+		all = append(all, ws...)
+	}
+	opts := []tokenize.Option{tokenize.UserWords(all)}
+	if need[tokenize.Japanese] {
+		t, err := ja.New(ja.UserWords(words[tokenize.Japanese]))
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, tokenize.WithTokenizer(tokenize.Japanese, t))
+	}
+	if need[tokenize.SimplifiedChinese] || need[tokenize.TraditionalChinese] {
+		zw := append(append([]string(nil), words[tokenize.SimplifiedChinese]...), words[tokenize.TraditionalChinese]...)
+		t, err := zh.New(zh.UserWords(zw))
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, tokenize.WithTokenizer(tokenize.SimplifiedChinese, t), tokenize.WithTokenizer(tokenize.TraditionalChinese, t))
+	}
+	return tokenize.NewAnalyzer(opts...)
+}
+
+func writeTokens(w io.Writer, format string, docs []*tokenizedFile) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(docs)
+	case "tsv":
+		bw := bufio.NewWriter(w)
+		for _, d := range docs {
+			for _, t := range d.Tokens {
+				fmt.Fprintf(bw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%t\t%s\n", t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, t.Start, t.End, t.User, d.File)
+			}
+		}
+		return bw.Flush()
+	}
+	bw := bufio.NewWriter(w)
+	for i, d := range docs {
+		if len(docs) > 1 {
+			if i > 0 {
+				fmt.Fprintln(bw)
+			}
+			fmt.Fprintf(bw, "==> %s (%s) <==\n", d.File, d.Encoding)
+		}
+		rows := [][]string{{"SURFACE", "NORM", "BASE", "POS", "LANG", "START", "END", "USER"}}
+		for _, t := range d.Tokens {
+			user := ""
+			if t.User {
+				user = "user"
+			}
+			rows = append(rows, []string{t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, fmt.Sprint(t.Start), fmt.Sprint(t.End), user})
+		}
+		writeTable(bw, rows)
+	}
+	return bw.Flush()
+}
+
+// writeTable writes rows in columns padded to their display width (CJK
+// characters take two cells in a terminal).
+func writeTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

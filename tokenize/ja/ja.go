@@ -1,0 +1,224 @@
+package ja
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/medterm/glossary/tokenize"
+)
+
+// Tokenizer tokenizes Japanese text with kagome and the IPA dictionary. It
+// is safe for concurrent use.
+type Tokenizer struct {
+	k         *tokenizer.Tokenizer
+	userWords []string
+}
+
+// Option configures a Tokenizer.
+type Option func(*Tokenizer) error
+
+// UserWords adds words (glossary terms) that are never split: each becomes
+// a kagome user-dictionary entry, tagged 名詞,固有名詞 and Token.User.
+// Blank words are ignored; duplicates count once.
+//
+// Kagome consults the user dictionary first and, where an entry matches,
+// skips the system dictionary at that position: a user word therefore
+// also blocks longer system words starting with it (user word 関節 turns
+// 関節炎 into 関節 + 炎). Give whole terms, not their prefixes.
+func UserWords(words []string) Option {
+	return func(t *Tokenizer) error {
+		t.userWords = append(t.userWords, words...)
+		return nil
+	}
+}
+
+var sysDict = sync.OnceValue(ipa.Dict)
+
+// New returns a Japanese tokenizer. The IPA dictionary is loaded once per
+// process, on first use.
+func New(opts ...Option) (*Tokenizer, error) {
+	t := &Tokenizer{}
+	for _, opt := range opts {
+		if err := opt(t); err != nil {
+			return nil, err
+		}
+	}
+	kopts := []tokenizer.Option{tokenizer.OmitBosEos()}
+	if udict, err := userDict(t.userWords); err != nil {
+		return nil, err
+	} else if udict != nil {
+		kopts = append(kopts, tokenizer.UserDict(udict))
+	}
+	k, err := tokenizer.New(sysDict(), kopts...)
+	if err != nil {
+		return nil, errors.New("ja: " + err.Error())
+	}
+	t.k = k
+	return t, nil
+}
+
+// userPOS is the part of speech of user words.
+const userPOS = "名詞,固有名詞"
+
+func userDict(words []string) (*dict.UserDict, error) {
+	seen := map[string]bool{}
+	var recs dict.UserDictRecords
+	for _, w := range words {
+		w = strings.TrimSpace(w)
+		if w == "" || seen[w] || !utf8.ValidString(w) {
+			continue
+		}
+		seen[w] = true
+		recs = append(recs, dict.UserDicRecord{Text: w, Tokens: []string{w}, Yomi: []string{"*"}, Pos: userPOS})
+	}
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	d, err := recs.NewUserDict()
+	if err != nil {
+		return nil, errors.New("ja: user words: " + err.Error())
+	}
+	return d, nil
+}
+
+// Tokenize returns the tokens of text with offsets into text. White space
+// makes no tokens. ASCII punctuation, which the IPA dictionary's unknown-
+// word rules glue into noun runs ("),", "(" as 名詞,サ変接続), comes out one
+// character per token as 記号; a decimal number split by kagome at its point
+// (12 . 5) is joined again.
+func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
+	kt := t.k.Tokenize(text)
+	toks := make([]tokenize.Token, 0, len(kt))
+	for i := range kt {
+		k := &kt[i]
+		start := k.Position
+		end := start + len(k.Surface)
+		if start < 0 || end > len(text) || start >= end {
+			continue
+		}
+		if isSpace(k.Surface) {
+			continue
+		}
+		tok := tokenize.Token{Surface: text[start:end], Start: start, End: end}
+		switch {
+		case k.Class == tokenizer.USER:
+			tok.POS = []string{"名詞", "固有名詞"}
+			tok.Base = tok.Surface
+			tok.User = true
+		case hasASCIIPunct(k.Surface):
+			toks = splitPunct(toks, text, start, end)
+			continue
+		default:
+			tok.POS = trimPOS(k.POS())
+			if b, ok := k.BaseForm(); ok && b != "*" {
+				tok.Base = b
+			} else {
+				tok.Base = tok.Surface
+			}
+		}
+		toks = append(toks, tok)
+	}
+	return joinDecimals(toks, text)
+}
+
+// trimPOS drops kagome's "*" placeholders.
+func trimPOS(pos []string) []string {
+	n := len(pos)
+	for n > 0 && pos[n-1] == "*" {
+		n--
+	}
+	return pos[:n:n]
+}
+
+func isSpace(s string) bool {
+	return strings.TrimSpace(s) == "" || strings.Trim(s, " \t\r\n\u3000") == ""
+}
+
+func hasASCIIPunct(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isASCIIPunct(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIPunct(c byte) bool {
+	return c > ' ' && c < 0x7F && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+}
+
+// splitPunct emits text[start:end] as one 記号 token per ASCII punctuation
+// character and one token for each stretch between them.
+func splitPunct(toks []tokenize.Token, text string, start, end int) []tokenize.Token {
+	run := start
+	flush := func(e int) {
+		if run < e {
+			s := text[run:e]
+			pos := []string{"名詞", "一般"}
+			if isNumber(s) {
+				pos = []string{"名詞", "数"}
+			}
+			toks = append(toks, tokenize.Token{Surface: s, Start: run, End: e, Base: s, POS: pos})
+		}
+	}
+	for i := start; i < end; i++ {
+		c := text[i]
+		if !isASCIIPunct(c) {
+			continue
+		}
+		flush(i)
+		s := text[i : i+1]
+		toks = append(toks, tokenize.Token{Surface: s, Start: i, End: i + 1, Base: s, POS: punctPOS(c)})
+		run = i + 1
+	}
+	flush(end)
+	return toks
+}
+
+func punctPOS(c byte) []string {
+	switch c {
+	case '(', '[', '{':
+		return []string{"記号", "括弧開"}
+	case ')', ']', '}':
+		return []string{"記号", "括弧閉"}
+	case ',':
+		return []string{"記号", "読点"}
+	case '.':
+		return []string{"記号", "句点"}
+	}
+	return []string{"記号", "一般"}
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+			return false
+		}
+	}
+	return true
+}
+
+// joinDecimals joins number, ".", number (adjacent) into one 名詞,数 token.
+func joinDecimals(toks []tokenize.Token, text string) []tokenize.Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		if i+2 < len(toks) && isNumber(toks[i].Surface) && toks[i+1].Surface == "." && isNumber(toks[i+2].Surface) &&
+			toks[i].End == toks[i+1].Start && toks[i+1].End == toks[i+2].Start {
+			s := text[toks[i].Start:toks[i+2].End]
+			out = append(out, tokenize.Token{Surface: s, Start: toks[i].Start, End: toks[i+2].End, Base: s, POS: []string{"名詞", "数"}})
+			i += 2
+			continue
+		}
+		out = append(out, toks[i])
+	}
+	return out
+}

@@ -1,0 +1,39 @@
+// Package zh tokenizes Chinese text, simplified and traditional, with gse
+// (github.com/go-ego/gse, pure Go, jieba-compatible), behind the
+// tokenize.Tokenizer interface. gse embeds about 34 MB of dictionaries in
+// every binary that links it: only this package imports gse, so packages
+// that need the glossary or normalization alone stay small.
+//
+// # Use
+//
+//	t, err := zh.New(zh.UserWords([]string{"间充质干细胞"}))
+//	toks := t.Tokenize("间充质干细胞治疗系统性红斑狼疮")
+//	// 间充质干细胞 (user word) / 治疗 / 系统性 / 红斑狼疮
+//
+// Segmentation is jieba's accurate mode: dictionary DAG with the HMM for
+// unknown words (gse Cut with hmm=true). POS holds jieba's tag from gse's
+// dictionary (n, v, vn, ...), x for punctuation and unknown words.
+//
+// # Offsets and case
+//
+// gse lower-cases its input and returns strings, not positions, so its
+// output cannot be sliced back naively (MSC comes out as msc). Tokenize
+// recovers every surface from the original text by counting runes, which
+// lower-casing preserves, and trims the white space gse glues to
+// punctuation.
+//
+// # User words
+//
+// gse's dictionary is process-global mutable state shared by every
+// Segmenter built on it; adding user words there would leak them into other
+// Tokenizers and race with readers. UserWords instead finds the words
+// leftmost-longest before gse runs and lets gse segment the text between
+// them, so a user word is always one token (Token.User, POS n) and its
+// neighbours segment as if it were a dictionary word boundary.
+//
+// # Loading
+//
+// The embedded simplified and traditional dictionaries are loaded once per
+// process on the first New (about 2 s) and shared. See docs/tokenize.md for
+// benchmarks against raw gse.
+package zh

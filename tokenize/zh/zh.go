@@ -1,0 +1,171 @@
+package zh
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+
+	"github.com/medterm/glossary/tokenize"
+)
+
+// Tokenizer tokenizes Chinese text (simplified and traditional) with gse in
+// its jieba-compatible mode (dictionary DAG plus HMM for unknown words). It
+// is safe for concurrent use.
+type Tokenizer struct {
+	seg     *gse.Segmenter
+	byFirst map[rune][]string // user words by first character, longest first
+}
+
+// Option configures a Tokenizer.
+type Option func(*Tokenizer) error
+
+// UserWords adds words (glossary terms) that are never split. Blank words
+// are ignored. Occurrences are found leftmost-longest before gse runs, and
+// gse segments the text between them; see the package documentation for
+// why they are not added to gse's dictionary.
+func UserWords(words []string) Option {
+	return func(t *Tokenizer) error {
+		for _, w := range words {
+			w = strings.TrimSpace(w)
+			if w == "" || !utf8.ValidString(w) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if !contains(t.byFirst[r], w) {
+				t.byFirst[r] = append(t.byFirst[r], w)
+			}
+		}
+		for _, ws := range t.byFirst {
+			sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		}
+		return nil
+	}
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// segmenter loads gse's embedded simplified and traditional dictionaries
+// once per process.
+var segmenter = sync.OnceValues(func() (*gse.Segmenter, error) {
+	seg, err := gse.NewEmbed("zh")
+	if err != nil {
+		return nil, err
+	}
+	return &seg, nil
+})
+
+// New returns a Chinese tokenizer. gse's dictionaries are loaded once per
+// process, on first use (about a second), and shared by all Tokenizers.
+func New(opts ...Option) (*Tokenizer, error) {
+	seg, err := segmenter()
+	if err != nil {
+		return nil, errors.New("zh: loading gse dictionaries: " + err.Error())
+	}
+	t := &Tokenizer{seg: seg, byFirst: map[rune][]string{}}
+	for _, opt := range opts {
+		if err := opt(t); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// userPOS is the part of speech of user words (jieba's tag for nouns).
+var userPOS = []string{"n"}
+
+// Tokenize returns the tokens of text with offsets into text. White space
+// makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
+// words gse does not know).
+func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
+	toks := make([]tokenize.Token, 0, len(text)/4)
+	pos := 0
+	if len(t.byFirst) > 0 {
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			w := t.match(text[i:], r)
+			if w == "" {
+				i += size
+				continue
+			}
+			toks = t.segment(toks, text, pos, i)
+			toks = append(toks, tokenize.Token{Surface: text[i : i+len(w)], Start: i, End: i + len(w), Base: text[i : i+len(w)], POS: userPOS, User: true})
+			i += len(w)
+			pos = i
+		}
+	}
+	return t.segment(toks, text, pos, len(text))
+}
+
+func (t *Tokenizer) match(s string, first rune) string {
+	for _, w := range t.byFirst[first] {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// segment appends the gse tokens of text[start:end]. gse lower-cases its
+// input and returns the pieces, not positions; each piece covers as many
+// characters of the input as it has runes (lower-casing maps rune to rune,
+// invalid bytes become one U+FFFD each on both sides), so the original
+// surface is recovered by counting runes.
+func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) []tokenize.Token {
+	if start >= end {
+		return toks
+	}
+	off := start
+	for _, piece := range t.seg.Cut(text[start:end], true) {
+		n := utf8.RuneCountInString(piece)
+		e := off
+		for ; n > 0 && e < end; n-- {
+			_, size := utf8.DecodeRuneInString(text[e:end])
+			e += size
+		}
+		if e == off {
+			continue
+		}
+		s := off
+		off = e
+		// gse glues line breaks to punctuation ("。\n"): trim white space.
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if s == e {
+			continue
+		}
+		surface := text[s:e]
+		pos := "x"
+		if _, p, ok := t.seg.Find(piece); ok && p != "" {
+			pos = p
+		}
+		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: surface, POS: []string{pos}})
+	}
+	if off < end && strings.TrimSpace(text[off:end]) != "" { // gse dropped text: keep it
+		toks = append(toks, tokenize.Token{Surface: text[off:end], Start: off, End: end, Base: text[off:end], POS: []string{"x"}})
+	}
+	return toks
+}
