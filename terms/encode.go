@@ -192,6 +192,10 @@ func plainSafe(s string, flow bool) bool {
 	if c := s[0]; !(c >= '0' && c <= '9' || c == '+' || len(s) <= 5 && asciiLetters(s)) {
 		return true
 	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off": // booleans in YAML 1.1 readers
+		return false
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal([]byte(s), &n); err != nil || len(n.Content) != 1 {
 		return false

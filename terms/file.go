@@ -74,6 +74,16 @@ func parseFile(name, file string, src []byte) ([]entry, []*ParseError) {
 	return p.parse(), p.errs
 }
 
+// parserProblems are the messages of yaml.v3's parser errors (parserc.go).
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'": true, "did not find expected ',' or '}'": true,
+	"did not find expected '-' indicator": true, "did not find expected <document start>": true,
+	"did not find expected <stream-start>": true, "did not find expected key": true,
+	"did not find expected node content": true, "found duplicate %TAG directive": true,
+	"found duplicate %YAML directive": true, "found incompatible YAML document": true,
+	"found undefined tag handle": true,
+}
+
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func (p *parser) parse() []entry {
@@ -150,6 +160,12 @@ func (p *parser) yamlError(err error) {
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 reports parser (not scanner) errors at the 0-based line
+		// where the enclosing construct starts.
+		if parserProblems[msg] {
+			line++
+			msg += " (in the construct starting on this line)"
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
