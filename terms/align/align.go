@@ -47,6 +47,16 @@ func ParseRoute(s string) (Route, error) {
 // MarshalText implements encoding.TextMarshaler.
 func (r Route) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Route) UnmarshalText(b []byte) error {
+	x, err := ParseRoute(string(b))
+	if err != nil {
+		return err
+	}
+	*r = x
+	return nil
+}
+
 // Term is a term to align: its text and language, and for terms found in
 // articles, how often it occurs.
 type Term struct {

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/gold"
+	"github.com/medterm/glossary/terms"
+)
+
+const alignData = "testdata/align/"
+
+var alignDicts = []string{"--dict", alignData + "edict.txt", "--dict", alignData + "cedict.txt"}
+
+func runAlignCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestAlignListsTable(t *testing.T) {
+	args := append([]string{"align", "--no-glossary", "--ja", alignData + "ja.txt", "--zh", alignData + "zh.txt", "--en", alignData + "en.txt"}, alignDicts...)
+	code, out, errOut := runAlignCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("align exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"関節リウマチ → 类风湿关节炎", "dictionary", "間葉系幹細胞 → 间充质干细胞", "compositional", "FALSE FRIEND", "joint"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("align output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAlignExtractionJSON(t *testing.T) {
+	args := append([]string{"align", "--no-glossary", "--format", "json", alignData + "ja.jsonl", alignData + "zh.jsonl"}, alignDicts...)
+	code, out, errOut := runAlignCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("align exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("got %d proposals; want 1:\n%s", len(lines), out)
+	}
+	var p jsonProposal
+	if err := json.Unmarshal([]byte(lines[0]), &p); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Terms["en"]; len(got) != 1 || got[0] != "mesenchymal stem cell" {
+		t.Errorf("en = %v; want the tri-anchor's long form", got)
+	}
+	if len(p.Abbreviations) == 0 {
+		t.Errorf("no abbreviation in %s", lines[0])
+	}
+	routes := map[string]bool{}
+	for _, l := range p.Links {
+		for _, e := range l.Evidence {
+			routes[e.Route.String()] = true
+		}
+	}
+	for _, r := range []string{"abbreviation", "anchor", "compositional", "context"} {
+		if !routes[r] {
+			t.Errorf("proposal lacks %s evidence: %s", r, lines[0])
+		}
+	}
+}
+
+func TestAlignUsage(t *testing.T) {
+	tests := [][]string{
+		{"align", "--no-glossary"},
+		{"align", "--no-glossary", "--format", "xml", "--ja", alignData + "ja.txt"},
+		{"align", "--no-glossary", "--routes", "telepathy", "--ja", alignData + "ja.txt"},
+		{"align", "--no-glossary", "--min-score", "3", "--ja", alignData + "ja.txt"},
+	}
+	for _, args := range tests {
+		if code, _, _ := runAlignCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d; want 2", args, code)
+		}
+	}
+	if code, _, _ := runAlignCLI(t, "align", "--no-glossary", "--ja", alignData+"missing.txt"); code != 1 {
+		t.Errorf("missing file: exit %d; want 1", code)
+	}
+}
+
+func TestAlignApply(t *testing.T) {
+	dir := t.TempDir()
+	g, err := terms.New(&terms.Concept{ID: "joint", Category: "anatomy", Status: terms.Approved, Terms: map[language.Tag][]terms.Term{
+		language.Japanese: {{Text: "関節"}},
+		language.English:  {{Text: "joint"}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "anatomy.yaml"))
+	args := append([]string{"align", "--glossary", dir, "--apply", "--ja", alignData + "ja.txt", "--zh", alignData + "zh.txt"}, alignDicts...)
+	code, _, errOut := runAlignCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("align --apply exit %d: %s", code, errOut)
+	}
+	g2, err := terms.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := g2.Concept("joint")
+	if !ok {
+		t.Fatal("concept joint lost")
+	}
+	if p, _ := c.Preferred(language.Japanese); p.Text != "関節" {
+		t.Errorf("curated ja term is now %q", p.Text)
+	}
+	zh := c.Terms[language.SimplifiedChinese]
+	if len(zh) != 1 || zh[0].Text != "关节" || zh[0].Status != terms.Admitted {
+		t.Errorf("joint zh-Hans = %+v; want 关节 admitted", zh)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "anatomy.yaml"))
+	if !bytes.Contains(after, []byte("関節")) || bytes.Equal(before, after) {
+		t.Errorf("anatomy.yaml not extended:\n%s", after)
+	}
+	if g2.Len() < 3 {
+		t.Errorf("glossary has %d concepts; want the new candidates too", g2.Len())
+	}
+	// --apply on the embedded starter is refused.
+	os.Unsetenv("GLOSSARY_DIR")
+	if code, _, _ := runAlignCLI(t, "align", "--apply", "--ja", alignData+"ja.txt"); code != 2 {
+		t.Errorf("--apply without a directory: exit %d; want 2", code)
+	}
+}
+
+func TestEvalAlign(t *testing.T) {
+	var out, errOut bytes.Buffer
+	cmd := newEvalAlignCmd(&streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	cmd.Flags().String("glossary", "", "")
+	cmd.SetArgs(append([]string{"--gold", alignData + "concepts.tsv", "--no-glossary", "--format", "json", "--pairs", "ja:zh-Hans"}, alignDicts...))
+	cmd.SetOut(&out)
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("eval align: %v %s", err, errOut.String())
+	}
+	var rep evalAlignReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if len(rep.Pairs) != 1 || rep.Pairs[0].Overall.Total != 3 || rep.Pairs[0].Overall.Correct != 3 {
+		t.Fatalf("eval = %+v; want 3 of 3 correct", rep.Pairs)
+	}
+	if c := rep.CognateOnly[0].Overall; c.Correct < 1 || c.Answered > 2 {
+		t.Errorf("cognate only = %+v; want 関節 right and 関節リウマチ unanswered (it needs the dictionary)", c)
+	}
+}
+
+func TestHoldOut(t *testing.T) {
+	g, err := terms.New(
+		&terms.Concept{ID: "joint", Terms: map[language.Tag][]terms.Term{language.Japanese: {{Text: "関節"}}}},
+		&terms.Concept{ID: "stem-cell-x", Terms: map[language.Tag][]terms.Term{language.TraditionalChinese: {{Text: "間質幹細胞"}}}},
+		&terms.Concept{ID: "bone", Terms: map[language.Tag][]terms.Term{language.Japanese: {{Text: "骨"}}}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := mustReadGold(t, alignData+"concepts.tsv")
+	kept, held, err := holdOut(g, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held != 2 || kept.Len() != 1 {
+		t.Errorf("holdOut: held %d, kept %d; want 2 held (by id and by zh-Hant term), 1 kept", held, kept.Len())
+	}
+}
+
+func mustReadGold(t *testing.T, path string) []gold.ConceptRow {
+	t.Helper()
+	rows, err := gold.ReadConceptsFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
