@@ -280,10 +280,12 @@ func audit(es []entry) []Diagnostic {
 				if strings.ContainsAny(t.Text, "?？") {
 					add(p, Error, "doubtful-term", id, "%s term %q contains '?': resolve it, or keep the concept as candidate with a note", tag, t.Text)
 				}
-				if seen[k] {
+				// Case and width variants (P値, p値) are distinct terms here;
+				// only the very same text twice is a mistake.
+				if seen[t.Text] {
 					add(p, Error, "duplicate-term", id, "%s term %q is listed twice in concept %s", tag, t.Text, id)
 				}
-				seen[k] = true
+				seen[t.Text] = true
 				if n := norm.NFKC.String(t.Text); n != t.Text {
 					add(p, Warning, "not-nfkc", id, "%s term %q is not in NFKC form (write %q)", tag, t.Text, n)
 				}
