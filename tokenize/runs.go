@@ -280,13 +280,17 @@ func buildRuns(text string, ps []piece, langs []language.Tag) []Run {
 		var lang language.Tag
 		switch p.kind {
 		case pNeutral:
-			continue
+			// CJK punctuation belongs to the CJK sentence it is in.
+			if !p.cjkSide || p.sentence >= len(langs) || langs[p.sentence] == language.Und {
+				continue
+			}
+			lang = langs[p.sentence]
 		case pLatin:
 			lang = English
 		case pCJK:
 			lang = langs[p.sentence]
 		}
-		if k := len(runs) - 1; k >= 0 && runs[k].Lang == lang && (p.kind == pCJK || latinJoins(ps, lastLatin, i)) {
+		if k := len(runs) - 1; k >= 0 && runs[k].Lang == lang && (p.kind != pLatin || latinJoins(ps, lastLatin, i)) {
 			runs[k].End = p.end
 		} else {
 			runs = append(runs, Run{Start: p.start, End: p.end, Lang: lang})
