@@ -121,3 +121,8 @@ func needsFold(s string) bool {
 	}
 	return false
 }
+
+// FoldRune folds one character: katakana to hiragana and small kana to
+// full size. Unlike Fold it leaves ー and half-width katakana alone (callers
+// normalize width first), so it never changes the number of characters.
+func FoldRune(r rune) rune { return hiragana(r) }

@@ -1,0 +1,4 @@
+package terms
+
+// starterReadings: placeholder until generated.
+var starterReadings = map[string]string{}

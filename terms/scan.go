@@ -1,0 +1,352 @@
+package terms
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/han"
+	"github.com/medterm/glossary/tokenize/kana"
+)
+
+// Hit is one occurrence of a glossary term in a text.
+type Hit struct {
+	Start, End int          // byte offsets into the original text
+	Text       string       // the original text at Start:End
+	Lang       language.Tag // language of the matched term
+	ConceptID  string
+	Concept    *Concept
+	Term       Term // the glossary term that matched
+}
+
+// ScanOption configures Scan.
+type ScanOption func(*scanConfig)
+
+type scanConfig struct {
+	overlapping bool
+	lang        language.Tag
+}
+
+// Overlapping makes Scan report every occurrence of every term, also the
+// terms inside a longer one (間葉系幹細胞 inside 脂肪由来間葉系幹細胞), ordered
+// by start, longest first. By default Scan reports the longest match at
+// each position and goes on after it.
+func Overlapping() ScanOption { return func(c *scanConfig) { c.overlapping = true } }
+
+// TextLanguage says which language the text is in, to choose among terms
+// spelled alike in several languages (滑膜炎 is ja, zh-Hans and zh-Hant).
+// Without it Scan guesses from the characters around each hit.
+func TextLanguage(tag language.Tag) ScanOption { return func(c *scanConfig) { c.lang = tag } }
+
+// trie holds the scan keys of all terms: per-character folded (NFKC,
+// width, case, Greek spelled out, separators dropped, han.FoldRune,
+// kana.FoldRune), so that positions in the key map one to one onto
+// characters of the folded text.
+type trie struct {
+	root  []int32          // children of the root for BMP characters (0: none)
+	next  map[uint64]int32 // node<<21 | rune → child
+	outs  [][]int32        // per node: entries ending there
+	nodes int32
+}
+
+const rootSize = 0x10000
+
+func (t *trie) child(n int32, r rune) int32 {
+	if n == 0 && r < rootSize {
+		return t.root[r]
+	}
+	return t.next[uint64(n)<<21|uint64(r)]
+}
+
+func (t *trie) insert(key []rune, e int32) {
+	n := int32(0)
+	for _, r := range key {
+		c := t.child(n, r)
+		if c == 0 {
+			t.nodes++
+			c = t.nodes
+			t.outs = append(t.outs, nil)
+			if n == 0 && r < rootSize {
+				t.root[r] = c
+			} else {
+				t.next[uint64(n)<<21|uint64(r)] = c
+			}
+		}
+		n = c
+	}
+	for _, x := range t.outs[n] {
+		if x == e {
+			return
+		}
+	}
+	t.outs[n] = append(t.outs[n], e)
+}
+
+// foldScanRune calls emit for the folded form of one normalized
+// character: nothing for a separator, the letters of a Greek letter's
+// name, else one character.
+func foldScanRune(r rune, emit func(rune)) {
+	if separator(r) {
+		return
+	}
+	if g, ok := greek[r]; ok {
+		for _, c := range g {
+			emit(c)
+		}
+		return
+	}
+	emit(kana.FoldRune(han.FoldRune(r)))
+}
+
+func scanKey(s string) []rune {
+	var k []rune
+	for _, r := range tokenize.Normalize(s) {
+		foldScanRune(r, func(c rune) { k = append(k, c) })
+	}
+	return k
+}
+
+func (x *Index) buildScan() {
+	t := &trie{root: make([]int32, rootSize), next: map[uint64]int32{}, outs: [][]int32{nil}}
+	for i := range x.entries {
+		e := &x.entries[i]
+		term := e.term()
+		if k := scanKey(term.Text); len(k) > 0 {
+			t.insert(k, int32(i))
+		}
+		if term.Plural != "" {
+			if k := scanKey(term.Plural); len(k) > 0 {
+				t.insert(k, int32(i))
+			}
+		}
+	}
+	x.scan = t
+}
+
+// Scan returns the occurrences of glossary terms in text, in order of
+// position. Matching compares folded forms (see Rung: normalized, with
+// separators and Greek letters, then han- and kana-folded character by
+// character), so ＭＳＣ, 间充质干细胞 or TNF-alpha are found as written.
+// Han and kana terms match anywhere (CJK has no word boundaries), except
+// that a katakana term must not start or end inside a longer katakana
+// word; Latin terms match whole words only, allowing an English plural s
+// (MSCs). Offsets are byte offsets into text. By default the longest term
+// at a position wins and scanning resumes after it.
+func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
+	var cfg scanConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	x.scanOnce.Do(x.buildScan)
+	t := x.scan
+
+	norm, off := tokenize.NormalizeOffsets(text)
+	rs := make([]rune, 0, len(norm)/2)
+	starts := make([]int32, 0, len(norm)/2)
+	ends := make([]int32, 0, len(norm)/2)
+	for b := 0; b < len(norm); {
+		r, w := utf8.DecodeRuneInString(norm[b:])
+		st, en := int32(off.Start(b)), int32(off.End(b+w))
+		b += w
+		foldScanRune(r, func(c rune) {
+			rs = append(rs, c)
+			starts = append(starts, st)
+			ends = append(ends, en)
+		})
+	}
+
+	var hits []Hit
+	type cand struct{ end, node int32 }
+	var cands []cand
+	for i := 0; i < len(rs); {
+		if t.child(0, rs[i]) == 0 || (i > 0 && starts[i-1] == starts[i]) || !x.startOK(text, int(starts[i])) {
+			i++
+			continue
+		}
+		cands = cands[:0]
+		n := int32(0)
+		for j := i; j < len(rs); j++ {
+			n = t.child(n, rs[j])
+			if n == 0 {
+				break
+			}
+			if len(t.outs[n]) == 0 {
+				continue
+			}
+			if j+1 < len(rs) && starts[j+1] == starts[j] {
+				continue // inside one original character's expansion
+			}
+			if end, ok := endOK(text, int(ends[j])); ok {
+				cands = append(cands, cand{int32(end), n})
+			}
+		}
+		if len(cands) == 0 {
+			i++
+			continue
+		}
+		start := int(starts[i])
+		if !cfg.overlapping {
+			c := cands[len(cands)-1]
+			hits = append(hits, x.hit(text, start, int(c.end), t.outs[c.node], &cfg))
+			// Resume at the first folded character after the match.
+			for i < len(rs) && int(starts[i]) < int(c.end) {
+				i++
+			}
+			continue
+		}
+		for k := len(cands) - 1; k >= 0; k-- {
+			hits = append(hits, x.hit(text, start, int(cands[k].end), t.outs[cands[k].node], &cfg))
+		}
+		i++
+	}
+	return hits
+}
+
+// wordChar reports whether r belongs to a Latin-script word (letters other
+// than CJK, and digits).
+func wordChar(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r >= 0xFF10 && r <= 0xFF5A && unicode.IsLetter(r) || r >= 0xFF10 && r <= 0xFF19
+}
+
+// katakana reports whether r is a katakana letter or ー (full or half width).
+func katakana(r rune) bool {
+	return r >= 0x30A1 && r <= 0x30FA || r == 0x30FC || r >= 0xFF66 && r <= 0xFF9F
+}
+
+// startOK reports whether a term may start at byte o of text.
+func (x *Index) startOK(text string, o int) bool {
+	if o == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[o:])
+	p, _ := utf8.DecodeLastRuneInString(text[:o])
+	switch {
+	case wordChar(r):
+		return !wordChar(p)
+	case katakana(r):
+		return !katakana(p)
+	}
+	return true
+}
+
+// endOK reports whether a term may end at byte e of text, and where: a
+// Latin word may take a plural s.
+func endOK(text string, e int) (int, bool) {
+	if e >= len(text) {
+		return e, true
+	}
+	l, _ := utf8.DecodeLastRuneInString(text[:e])
+	r, n := utf8.DecodeRuneInString(text[e:])
+	switch {
+	case wordChar(l):
+		if !wordChar(r) {
+			return e, true
+		}
+		if r == 's' {
+			if a, _ := utf8.DecodeRuneInString(text[e+n:]); e+n >= len(text) || !wordChar(a) {
+				return e + n, true
+			}
+		}
+		return e, false
+	case katakana(l):
+		return e, !katakana(r)
+	}
+	return e, true
+}
+
+// hit makes the Hit for text[start:end] from the entries of the matching
+// key, choosing the best term: one spelled exactly as in the text, then one
+// in the text's language, then a preferred one, then canonical language
+// order.
+func (x *Index) hit(text string, start, end int, es []int32, cfg *scanConfig) Hit {
+	surface := text[start:end]
+	best := &x.entries[es[0]]
+	if len(es) > 1 {
+		lang := cfg.lang
+		if lang == language.Und {
+			lang = contextLang(text, start, end)
+		}
+		rank := func(e *ientry) [4]int {
+			t := e.term()
+			r := [4]int{1, 1, int(t.Status), tagRank(e.lang)}
+			if t.Text == surface {
+				r[0] = 0
+			}
+			if e.lang == lang {
+				r[1] = 0
+			}
+			return r
+		}
+		br := rank(best)
+		for _, i := range es[1:] {
+			e := &x.entries[i]
+			if er := rank(e); less4(er, br) {
+				best, br = e, er
+			}
+		}
+	}
+	return Hit{Start: start, End: end, Text: surface, Lang: best.lang, ConceptID: best.c.ID, Concept: best.c, Term: best.term()}
+}
+
+func less4(a, b [4]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+// contextLang guesses the language of the text around a hit from the line
+// it is on (at most 120 bytes each side): kana or Japanese-only forms → ja;
+// otherwise more simplified-only than traditional-only characters →
+// zh-Hans, the reverse → zh-Hant; Latin letters only → en.
+func contextLang(text string, start, end int) language.Tag {
+	lo, hi := max(start-120, 0), min(end+120, len(text))
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	var simp, trad, cjk int
+	w := text[lo:hi]
+	lineStart := 0
+	for i, r := range w {
+		if r == '\n' {
+			if lo+i < start {
+				lineStart = i + 1
+				simp, trad, cjk = 0, 0, 0
+				continue
+			}
+			if lo+i >= end {
+				break
+			}
+		}
+		if i < lineStart {
+			continue
+		}
+		switch {
+		case r >= 0x3041 && r <= 0x30FF || han.Shinjitai(r):
+			return Japanese
+		case han.Simplified(r):
+			simp++
+		case han.Traditional(r):
+			trad++
+		}
+		if r >= 0x2E80 {
+			cjk++
+		}
+	}
+	switch {
+	case simp > trad:
+		return SimplifiedChinese
+	case trad > simp:
+		return TraditionalChinese
+	case cjk == 0:
+		return English
+	}
+	return language.Und
+}
