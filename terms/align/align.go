@@ -211,29 +211,26 @@ func (ix *Index) Rank(src Term, k int) []Link {
 }
 
 func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
-	// Blocking: accumulate, per target, the units of the source pieces
-	// whose senses it shares; senses held by too many targets only count
-	// for whole-term matches.
+	// Blocking: accumulate, per target, the share of the source covered
+	// by pieces whose senses it shares; senses held by too many targets
+	// only count for whole-term matches.
 	acc := map[int32]float64{}
-	last := ""
-	for _, s := range sp {
-		if s.sense == last {
-			continue
-		}
-		last = s.sense
-		ts := ix.inv[s.sense]
-		if len(ts) == 0 {
-			continue
-		}
-		p := an.pieces[s.piece]
+	stamp := map[int32]int{} // last piece that counted for a target: each piece counts once
+	for pi, p := range an.pieces {
 		w := float64(p.units) / float64(an.units)
-		if len(ts) > ix.maxDF {
-			if p.start != 0 || p.units != an.units {
+		whole := p.start == 0 && p.units == an.units
+		for _, sense := range p.senses {
+			ts := ix.inv[sense]
+			if len(ts) == 0 || len(ts) > ix.maxDF && !whole {
 				continue
 			}
-		}
-		for _, t := range ts {
-			acc[t] += w
+			for _, t := range ts {
+				if st, ok := stamp[t]; ok && st == pi+1 {
+					continue
+				}
+				stamp[t] = pi + 1
+				acc[t] += w
+			}
 		}
 	}
 	type cand struct {
@@ -242,7 +239,12 @@ func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
 	}
 	cs := make([]cand, 0, len(acc))
 	for t, w := range acc {
-		cs = append(cs, cand{t, w})
+		// Estimate the harmonic coverage score: the shared units cover w
+		// of the source and w*|src|/|tgt| of the target (overlapping
+		// pieces overcount; the detailed comparison settles it).
+		cs0 := math.Min(1, w)
+		ct0 := math.Min(1, w*float64(an.units)/float64(ix.an[t].units))
+		cs = append(cs, cand{t, 2 * cs0 * ct0 / (cs0 + ct0)})
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].w != cs[j].w {
@@ -299,6 +301,11 @@ func routeQuality(r Route, units int, whole bool) float64 {
 	return 0.8
 }
 
+// weakWord is the quality of a whole-term match through one shared word
+// of the dictionary glosses (投与 "administration" ~ 给药 "to administer
+// medicine").
+const weakWord = 0.6
+
 func senseRoute(s string) Route {
 	switch s[0] {
 	case kindFold, kindLatin:
@@ -344,8 +351,15 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 					p, q := sa.pieces[ssp[x].piece], ta.pieces[tsp[y].piece]
 					whole := p.units == sa.units && q.units == ta.units
 					qu := routeQuality(r, p.units, whole)
+					if s[0] == kindWord {
+						qu = weakWord
+					}
 					fs, ft := qu*float64(p.units)/float64(sa.units), qu*float64(q.units)/float64(ta.units)
-					ms = append(ms, match{ssp[x].piece, tsp[y].piece, r, s[1:], (fs + ft) / 2, fs, ft})
+					via := s[1:]
+					if s[0] == kindWord {
+						via = "~" + via
+					}
+					ms = append(ms, match{ssp[x].piece, tsp[y].piece, r, via, (fs + ft) / 2, fs, ft})
 				}
 			}
 			i, j = i2, j2
@@ -402,6 +416,10 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 				e.Detail = "concept " + via
 			case RouteDictionary:
 				e.Detail = "gloss \"" + via + "\""
+				if strings.HasPrefix(via, "~") {
+					e.Detail = "gloss word \"" + via[1:] + "\""
+					e.Score = weakWord
+				}
 			case RouteCognate:
 				e.Detail = "folds to " + via
 			}
@@ -426,7 +444,7 @@ func (a *Aligner) checkCognate(l *Link, sa, ta *analysis) {
 	}
 	sg := a.dictGlosses(sa.lang, sa.norm)
 	tg := a.dictGlosses(ta.lang, ta.norm)
-	if a.on(RouteDictionary) && len(sg) > 0 && len(tg) > 0 && !overlap(sg, tg) {
+	if a.on(RouteDictionary) && len(sg) > 0 && len(tg) > 0 && !overlap(glossWords(sg), glossWords(tg)) {
 		l.FalseFriend = true
 		for i := range l.Evidence {
 			if l.Evidence[i].Route == RouteCognate {
@@ -507,6 +525,22 @@ func (a *Aligner) bestHead(gs []string, lang language.Tag) string {
 	}
 	return best
 }
+
+// glossWords returns the content words of glosses: 体重 "weight" and
+// 体重 "body weight" share one, so they are not false friends.
+func glossWords(gs []string) []string {
+	var out []string
+	for _, g := range gs {
+		for _, w := range strings.Fields(g) {
+			if len(w) > 2 && !stopWords[w] && !containsStr(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+var stopWords = map[string]bool{"the": true, "and": true, "for": true, "with": true, "have": true, "one": true, "someth": true, "somethi": true, "person": true, "etc": true}
 
 func overlap(a, b []string) bool {
 	for _, x := range a {

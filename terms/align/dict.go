@@ -368,6 +368,9 @@ func stemWord(w string) string {
 	} else if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
 		w = w[:len(w)-1]
 	}
+	if len(w) > 4 && strings.HasSuffix(w, "y") { // allergy, allergic -> allergi
+		w = w[:len(w)-1] + "i"
+	}
 	if len(w) > 4 && strings.HasSuffix(w, "our") {
 		w = w[:len(w)-3] + "or"
 	}

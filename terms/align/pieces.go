@@ -25,6 +25,7 @@ const (
 	kindLatin = 'l' // the same Latin token (MSC, TNF, IL-6) or digits
 	kindGloss = 'e' // an English gloss from a dictionary, or the English words themselves
 	kindConc  = 'g' // a glossary concept id
+	kindWord  = 'w' // a content word of the whole term's dictionary glosses (weak)
 )
 
 // piece is a substring of a term with the senses it may carry.
@@ -172,8 +173,14 @@ func (a *Aligner) senses(lang language.Tag, s, folded string, whole bool) []stri
 		}
 	}
 	if a.on(RouteDictionary) && (whole || len([]rune(s)) >= 2) {
-		for _, g := range a.dictGlosses(lang, s) {
+		gs := a.dictGlosses(lang, s)
+		for _, g := range gs {
 			out = append(out, string(kindGloss)+g)
+		}
+		if whole {
+			for _, w := range glossWords(gs) {
+				out = append(out, string(kindWord)+w)
+			}
 		}
 	}
 	if a.on(RouteGlossary) {
@@ -233,6 +240,11 @@ func (a *Aligner) analyzeLatin(an *analysis) {
 			if a.on(RouteDictionary) || a.on(RouteGlossary) {
 				if g := NormalizeGloss(phrase); g != "" {
 					s = append(s, string(kindGloss)+g)
+					if whole && a.on(RouteDictionary) {
+						for _, w := range glossWords([]string{g}) {
+							s = append(s, string(kindWord)+w)
+						}
+					}
 				}
 			}
 			if j == i+1 && a.on(RouteCognate) {
