@@ -133,6 +133,7 @@ type Document struct {
 }
 
 type docCand struct {
+	spaced   bool // Latin and CJK joined across a space: a weaker bond
 	term     string
 	lang     language.Tag
 	units    []string
@@ -168,7 +169,7 @@ func (e *Extractor) Document(name, text string) *Document {
 				if j-i == 0 && len(run) > 1 && utf8.RuneCountInString(run[i].text) == 1 && !run[i].latin {
 					continue // a lone character is a term only where it stands alone
 				}
-				if i > 0 && glued(run[i-1], run[i]) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
+				if i > 0 && (glued(run[i-1], run[i]) || bindsRight(run[i-1], run[i])) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
 					continue
 				}
 				sub := run[i : j+1]
@@ -176,7 +177,12 @@ func (e *Extractor) Document(name, text string) *Document {
 					continue
 				}
 				term := text[sub[0].start:sub[len(sub)-1].end]
-				d.add(e, term, runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+				c := d.add(e, term, runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+				for _, u := range sub[1:] {
+					if u.spaced && u.latin != sub[0].latin || u.spaced && !u.latin {
+						c.spaced = true
+					}
+				}
 			}
 		}
 	}
@@ -224,7 +230,7 @@ func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidenc
 	d.add(e, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End)
 }
 
-func (d *Document) add(e *Extractor, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) {
+func (d *Document) add(e *Extractor, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) *docCand {
 	k := candKey(lang, term)
 	c, ok := d.cands[k]
 	if !ok {
@@ -236,6 +242,7 @@ func (d *Document) add(e *Extractor, term string, lang language.Tag, units []str
 	if len(c.contexts) < e.maxContexts {
 		c.contexts = append(c.contexts, Context{File: name, Line: lines.line(start), Snippet: kwic(text, start, end)})
 	}
+	return c
 }
 
 // acceptable reports whether a sub-sequence of a compound run can be a
@@ -262,6 +269,9 @@ func acceptable(sub []unit) bool {
 	if nonFinal[last] {
 		return false
 	}
+	if len(sub) > 1 && generalNouns[joinUnits(sub)] {
+		return false
+	}
 	allGeneral := true
 	for _, u := range sub {
 		if !u.general && u.role == roleNoun {
@@ -271,9 +281,19 @@ func acceptable(sub []unit) bool {
 	return !allGeneral
 }
 
+func joinUnits(sub []unit) string {
+	var b strings.Builder
+	for _, u := range sub {
+		b.WriteString(u.text)
+	}
+	return b.String()
+}
+
 // nonFinal units never end a term: 的 makes adjectives (慢性的), 等 means
 // "and so on".
-var nonFinal = setOf("的", "等", "など", "之", "上", "中", "間", "内", "外")
+// 由来 makes "X-derived" modifiers (脂肪由来); person nouns (患者, 医師) head
+// phrases about people, not terms (リウマチ患者).
+var nonFinal = setOf("的", "等", "など", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
 
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
@@ -406,7 +426,7 @@ func (c *Collection) Candidates() []Candidate {
 		for k, dc := range d.cands {
 			m, ok := merged[k]
 			if !ok {
-				m = &docCand{term: dc.term, lang: dc.lang, units: dc.units}
+				m = &docCand{term: dc.term, lang: dc.lang, units: dc.units, spaced: dc.spaced}
 				merged[k] = m
 				order = append(order, k)
 			}
@@ -452,7 +472,8 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 //	score(a) = C(a) · LR(a)^½ · boost(a)
 //	C(a)     = log2(1+|a|) · (f(a) − Σ_{b∈T(a)} f(b) / |T(a)|)   (C-value; f(a) when T(a) is empty)
 //	LR(a)    = (Π_i (FL(u_i)+1)(FR(u_i)+1))^(1/2|a|)              (Nakagawa & Mori)
-//	boost(a) = 2 if the glossary knows a, × 1.5 with pair evidence
+//	boost(a) = 2 if the glossary knows a, × 1.5 with pair evidence, × 0.3 when
+//	           joined across a space
 //
 // where |a| is the number of units, f the frequency, T(a) the longer
 // candidates containing a, FL/FR the frequencies of left/right neighbours of
@@ -517,6 +538,9 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 		if dc.ev&(EvAbbreviation|EvGloss) != 0 {
 			s *= 1.5
 		}
+		if dc.spaced {
+			s *= spacedPenalty
+		}
 		cand.Score = math.Round(s*1000) / 1000
 		out = append(out, cand)
 	}
@@ -534,6 +558,10 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 	})
 	return out
 }
+
+// spacedPenalty scales the score of Latin–CJK compounds joined across a
+// space (MSC 療法): most such sequences are two words side by side.
+const spacedPenalty = 0.3
 
 // lineIndex maps byte offsets to 1-based line numbers.
 type lineIndex []int

@@ -29,6 +29,7 @@ type unit struct {
 	lang    language.Tag
 	general bool // a general noun (患者, 場合): part of terms, never a term alone
 	latin   bool
+	spaced  bool // a space separates it from the previous unit of its run
 }
 
 // generalNouns are frequent nouns of general language that kagome tags as
@@ -44,7 +45,7 @@ var generalNouns = setOf(
 	"利用", "使用", "提供", "実施", "選択", "判断", "発生", "維持", "参考", "注意", "相談", "質問", "回答", "ご質問",
 	"方", "人", "者", "中", "後", "前", "間", "時", "際", "上", "下", "内", "外", "等", "他", "例", "点", "面", "数",
 	"患者さん", "患者様", "以降", "当院", "リスク", "品質", "生活", "日常生活", "健康", "体内", "身体", "人体", "自己", "活動", "調節",
-	"レベル", "経験", "最新", "注目", "安全", "コスト", "費用", "保険", "施設", "医療機関", "クリニック", "専門医", "主治医", "高齢者", "機能", "作用", "反応", "進行", "抑制", "促進", "評価", "調整",
+	"レベル", "経験", "最新", "注目", "安全", "コスト", "費用", "保険", "施設", "長期", "短期", "日常", "自体", "そのもの", "月", "年", "日", "週", "歳", "管理", "全員", "方法", "手段", "選択肢", "医療機関", "クリニック", "専門医", "主治医", "高齢者", "機能", "作用", "反応", "進行", "抑制", "促進", "評価", "調整",
 	"情况", "方面", "问题", "结果", "方法", "时间", "目前", "可能", "进行", "作用", "效果", "患者", "所有", "国内", "海外",
 )
 
@@ -150,8 +151,13 @@ func classify(t tokenize.Token) (role, bool) {
 			}
 			return roleNone, false
 		case "接尾":
-			if boundSuffixes[s] || isAllHan(s) && utf8.RuneCountInString(s) <= 2 {
+			// A one-character han "suffix" the list does not know is more
+			// often a piece of a word the dictionary lacks (上 of 上清液).
+			if boundSuffixes[s] || isAllHan(s) && utf8.RuneCountInString(s) == 2 {
 				return roleSuffix, false
+			}
+			if isAllHan(s) && utf8.RuneCountInString(s) == 1 {
+				return roleNoun, gen
 			}
 			return roleNone, false
 		}
@@ -205,7 +211,7 @@ func compoundRuns(text string, toks []tokenize.Token) [][]unit {
 	us := make([]unit, 0, len(toks))
 	for i, t := range toks {
 		r, gen := classify(t)
-		if r == roleNone && utf8.RuneCountInString(t.Surface) == 1 && isAllHan(t.Surface) {
+		if r == roleNone && utf8.RuneCountInString(t.Surface) == 1 && isAllHan(t.Surface) && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
 			// A single han character mis-tagged as a verb, adjective or
 			// person name between han neighbours (破 of 破骨細胞) is part of
 			// the compound.
@@ -244,6 +250,8 @@ func compoundRuns(text string, toks []tokenize.Token) [][]unit {
 			prev := cur[len(cur)-1]
 			if !adjacent(text, prev, u) {
 				flush()
+			} else if prev.end < u.start {
+				u.spaced = true
 			}
 		}
 		cur = append(cur, u)
@@ -280,4 +288,17 @@ func adjacent(text string, a, b unit) bool {
 	// A space joins Latin and CJK units (臍帯由来 MSC, MSC 療法, 抗dsDNA 抗体),
 	// and Latin words of one English phrase.
 	return a.latin != b.latin || a.latin && b.latin
+}
+
+// functionPOS reports kagome tags of function words, which a lone han
+// character keeps even between han neighbours.
+func functionPOS(pos []string) bool {
+	if len(pos) == 0 {
+		return false
+	}
+	switch pos[0] {
+	case "助詞", "助動詞", "記号", "接続詞", "副詞", "連体詞", "感動詞":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFindPairs(t *testing.T) {
+	type want struct{ short, long, longEn, pattern string }
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"ja long, half-width brackets", "骨芽細胞分化を促す骨形成タンパク質(BMP)が知られる。", []want{{"BMP", "骨形成タンパク質", "", PatLongShort}}},
+		{"ja long, full-width brackets", "全身性強皮症（SSc）の患者", []want{{"SSc", "全身性強皮症", "", PatLongShort}}},
+		{"hiragana stops the long form", "今回はびまん性肺胞出血(DAH)について", []want{{"DAH", "肺胞出血", "", PatLongShort}}},
+		{"の joins a one-character run", "日常の質(DQ)の評価", []want{{"DQ", "日常の質", "", PatLongShort}}},
+		{"short before, long inside", "指標としてHAQ（健康評価質問票）を用いた", []want{{"HAQ", "健康評価質問票", "", PatShortLong}}},
+		{"digits in the long form", "判定にはSDAI(簡易疾患活動性指数)を使う", []want{{"SDAI", "簡易疾患活動性指数", "", PatShortLong}}},
+		{"triple in brackets", "骨髄間質細胞(BMSC:Bone Marrow Stromal Cell)を培養", []want{{"BMSC", "骨髄間質細胞", "Bone Marrow Stromal Cell", PatLongShortEn}}},
+		{"triple with colon", "注: PRP: Platelet Rich Plasma 富血小板血浆", []want{{"PRP", "富血小板血浆", "Platelet Rich Plasma", PatShortColonEn}}},
+		{"english Schwartz-Hearst", "treated with tocilizumab and hydroxychloroquine (HCQ) daily", []want{{"HCQ", "", "hydroxychloroquine", PatLongShort}}},
+		{"english multi-word", "the visual analogue scale (VAS) was lower", []want{{"VAS", "", "visual analogue scale", PatLongShort}}},
+		{"comment after the short form", "骨密度(BMD、骨の強さの指標)", []want{{"BMD", "骨密度", "", PatLongShort}}},
+		{"year is no short form", "大規模試験(2021)では", nil},
+		{"citation is no pair", "既報(Tanaka et al., 2019)と同様", nil},
+		{"p-value is no pair", "有意差あり(p = 0.03)", nil},
+		{"list of short forms", "サイトカイン(IL-17、IL-23など)", nil},
+		{"unit is no short form", "用量(mL)を調整", nil},
+		{"table code is no short form", "投与群(AB-IV)", nil},
+		{"capitalised word is no short form", "純度(Purity)を保つ", nil},
+		{"single letter is no short form", "マクロファージ(M1)", nil},
+		{"member index must appear", "炎症性サイトカイン(IL-17)が増える", nil},
+		{"long form too short for the letters", "肺(PFTs)の検査", nil},
+		{"unclosed bracket", "骨形成タンパク質(BMP", nil},
+		{"bracket across lines", "骨形成タンパク質(BMP\n)", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []want
+			for _, p := range FindPairs(tt.text) {
+				if p.Kind != Abbreviation {
+					continue
+				}
+				got = append(got, want{p.Short, p.Long, p.LongEn, p.Pattern})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("FindPairs(%q) = %+v; want %+v", tt.text, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("FindPairs(%q)[%d] = %+v; want %+v", tt.text, i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestFindPairsGloss(t *testing.T) {
+	ps := FindPairs("病院の第三者評価(accreditation)を受けた")
+	if len(ps) != 1 || ps[0].Kind != Gloss || ps[0].Long != "第三者評価" || ps[0].LongEn != "accreditation" {
+		t.Fatalf("FindPairs gloss = %+v", ps)
+	}
+}
+
+func TestFindPairsOneSensePerText(t *testing.T) {
+	text := "抗凝固薬(DOAC)を使う。抗凝固薬(DOAC)の量。新規治療(DOAC)とする。"
+	for _, p := range FindPairs(text) {
+		if p.Long == "新規治療" {
+			t.Errorf("FindPairs kept the minority long form %q", p.Long)
+		}
+	}
+}
+
+func TestFindPairsHeadRule(t *testing.T) {
+	text := "間葉系幹細胞(MSC)について。臍帯由来(UC-MSC)と臍帯由来間葉系幹細胞(UC-MSC)。"
+	var longs []string
+	for _, p := range FindPairs(text) {
+		if p.Short == "UC-MSC" {
+			longs = append(longs, p.Long)
+		}
+	}
+	if len(longs) != 1 || longs[0] != "臍帯由来間葉系幹細胞" {
+		t.Errorf("UC-MSC long forms = %q; want [臍帯由来間葉系幹細胞]", longs)
+	}
+}
+
+func checkPairs(t *testing.T, text string) {
+	for _, p := range FindPairs(text) {
+		for _, s := range []struct {
+			sp   Span
+			want string
+		}{{p.ShortAt, p.Short}, {p.LongAt, p.Long}, {p.LongEnAt, p.LongEn}} {
+			if s.want == "" {
+				continue
+			}
+			if s.sp.Start < 0 || s.sp.End > len(text) || s.sp.Start > s.sp.End || text[s.sp.Start:s.sp.End] != s.want {
+				t.Fatalf("FindPairs(%q): span %v does not hold %q", text, s.sp, s.want)
+			}
+		}
+		if p.Kind == Abbreviation && p.Short == "" {
+			t.Fatalf("FindPairs(%q): abbreviation without short form: %+v", text, p)
+		}
+	}
+}
+
+func FuzzFindPairs(f *testing.F) {
+	for _, s := range []string{
+		"間葉系幹細胞（MSC）", "関節リウマチ(RA)", "DAS28（28関節疾患活動スコア）", "MSC: Mesenchymal Stem Cell 间叶系干细胞",
+		"長い形(SF: English long form)", "the tumor necrosis factor (TNF)", "(2023)", "(", ")", "（（ＭＳＣ））", "a:b:", "X(\xff)",
+		"骨(A-B-C)", "(IL-6、TNF-α)", ":", "α(β)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+		}
+		checkPairs(t, s)
+	})
+}

@@ -1,0 +1,69 @@
+// Package extract finds the terms of articles: ranked term candidates and
+// abbreviation–definition pairs, for a terminologist to curate.
+//
+// # Candidates
+//
+// An [Extractor] tokenizes a document with a tokenize.Tokenizer (in
+// practice a tokenize.Analyzer, which runs kagome on Japanese runs, gse on
+// Chinese runs and rules on Latin runs) and groups the tokens into compound
+// runs: maximal sequences of nouns, prefixes (抗, 非, 全 ...) and suffixes
+// (性, 的, 系, 由来, 剤 ...), Latin words and abbreviations glued to CJK
+// (MSC療法, IL-6受容体), and Latin–CJK pairs across one space (臍帯由来 MSC).
+// Every sub-sequence of a run that can stand as a term is a candidate, so
+// 臍帯由来間葉系幹細胞 also yields 間葉系幹細胞 and 幹細胞. Rules, all general:
+//
+//   - a term does not start with a suffix nor end with a prefix, 的, 等,
+//     由来 or a person noun (リウマチ患者);
+//   - general nouns (患者, 場合, 効果 ...) join compounds but are no terms alone;
+//   - a lone han character the dictionary split out of a word (間|葉, the 破
+//     of 破骨細胞 tagged as a verb) binds to its han neighbours: no
+//     sub-term starts or ends inside such a pair, and a lone character is a
+//     term only where it stands alone (膝);
+//   - ASCII punctuation tagged as a noun never joins a run;
+//   - a single Latin word is a term when it looks like one (MSC, DAS28,
+//     TNF-α, UC-MSCs, anti-dsDNA) or is a content word of five letters or more.
+//
+// # Abbreviation pairs
+//
+// [FindPairs] finds CJK long forms with Latin short forms and the reverse,
+// in half- and full-width brackets and with colons (関節リウマチ(RA),
+// DAS28（28関節疾患活動スコア）, 間葉系幹細胞(MSC:Mesenchymal Stem Cell),
+// MSC: Mesenchymal Stem Cell 间叶系干细胞) and English LF (SF) by the
+// Schwartz & Hearst algorithm, as linked triples. It rejects citations,
+// years, p-values, units, table codes and lists, and filters pairs with
+// whole-text rules (length, member index, head, one sense per text; see
+// filterPairs).
+//
+// # Termhood
+//
+// A [Collection] scores candidates over all its documents:
+//
+//	score(a) = C(a) · LR(a)^½ · boost(a)
+//	C(a)     = log2(1+|a|) · (f(a) − Σ_{b∈T(a)} f(b) / |T(a)|)
+//	LR(a)    = (Π_{i=1..|a|} (FL(u_i)+1)(FR(u_i)+1))^(1/2|a|)
+//
+// C is the C-value of Frantzi, Ananiadou & Mima (2000) with |a| counted in
+// units (tokens) and log2(1+|a|) so that one-unit terms count; T(a) is the
+// set of longer candidates containing a. LR is the geometric mean of the
+// left/right adjacency frequencies of the units (Nakagawa & Mori 2003,
+// FLR = f · LR): units that combine with many others (細胞, 幹細胞) mark
+// term-forming material. boost is 2 for glossary-known terms, 1.5 with
+// abbreviation or gloss evidence and 0.3 for Latin–CJK joins across a
+// space. A candidate fully explained by longer ones (C ≤ 0) keeps a floor
+// of 0.1 · LR^½. [Collection.Candidates] ranks with collection frequencies,
+// [Collection.DocumentCandidates] with one document's.
+//
+// # Evaluation
+//
+// [Evaluate] computes recall on the specific tier among all candidates of
+// each article and precision in the top K of each article (specific and
+// common rows correct; strict: specific only), per language and overall,
+// with [Exact] or [Normalized] matching. [EvaluatePairs] scores pairs.
+//
+// # Concurrency and memory
+//
+// Extractor.Document is safe for concurrent use when the tokenizer is; a
+// Document keeps counts, contexts and pairs, never the text, so memory is
+// bounded by the largest document being processed plus the candidate table.
+// Collection.Add is not concurrent: extract in parallel, add in order.
+package extract

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/tokenize"
+	"golang.org/x/text/language"
+)
+
+// fixtureTok tokenizes by a fixed list of "surface/POS,POS" items: it finds
+// each surface in turn in the text, so tests state exactly what the
+// dictionary would have said.
+type fixtureTok struct{ items []string }
+
+func (f fixtureTok) Tokenize(text string) []tokenize.Token {
+	var out []tokenize.Token
+	off := 0
+	for _, it := range f.items {
+		surf, pos, _ := strings.Cut(it, "/")
+		i := strings.Index(text[off:], surf)
+		if i < 0 {
+			continue
+		}
+		start := off + i
+		lang := tokenize.Japanese
+		if isLatinWord(surf) {
+			lang = tokenize.English
+		}
+		out = append(out, tokenize.Token{Surface: surf, Start: start, End: start + len(surf), Base: surf, POS: strings.Split(pos, ","), Lang: lang})
+		off = start + len(surf)
+	}
+	return out
+}
+
+func terms0(cs []Candidate) map[string]Candidate {
+	m := map[string]Candidate{}
+	for _, c := range cs {
+		m[c.Term] = c
+	}
+	return m
+}
+
+func TestDocumentCandidates(t *testing.T) {
+	text := "抗炎症性サイトカインが破骨細胞を抑える。患者の骨密度(BMD)を測る。骨密度が上がる。"
+	tok := fixtureTok{[]string{
+		"抗/接頭詞,名詞接続", "炎症/名詞,一般", "性/名詞,接尾,一般", "サイトカイン/名詞,一般", "が/助詞,格助詞",
+		"破/動詞,自立", "骨/名詞,一般", "細胞/名詞,一般", "を/助詞,格助詞", "抑える/動詞,自立", "。/記号,句点",
+		"患者/名詞,一般", "の/助詞,連体化", "骨/名詞,一般", "密度/名詞,一般", "(/名詞,サ変接続", "BMD/abbrev", ")/名詞,サ変接続",
+		"を/助詞,格助詞", "測る/動詞,自立", "。/記号,句点", "骨/名詞,一般", "密度/名詞,一般", "が/助詞,格助詞", "上がる/動詞,自立",
+	}}
+	e, err := New(tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := e.NewCollection()
+	d := e.Document("a.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	for _, want := range []string{"抗炎症性サイトカイン", "サイトカイン", "破骨細胞", "骨密度", "BMD"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("candidate %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"炎症性サイトカイン", "骨細胞", "密度", "患者", "(", "抗"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+	if c := got["骨密度"]; c.Freq != 2 || c.Evidence&EvAbbreviation == 0 || c.Lang != language.Japanese {
+		t.Errorf("骨密度 = %+v; want freq 2, abbreviation evidence, ja", c)
+	}
+	if c := got["BMD"]; c.Lang != language.English || c.Evidence&EvAbbreviation == 0 {
+		t.Errorf("BMD = %+v; want en with abbreviation evidence", c)
+	}
+	if c := got["破骨細胞"]; len(c.Contexts) != 1 || c.Contexts[0].Line != 1 || !strings.Contains(c.Contexts[0].Snippet, "【破骨細胞】") {
+		t.Errorf("破骨細胞 contexts = %+v", c.Contexts)
+	}
+	if len(d.Pairs) != 1 || d.Pairs[0].Short != "BMD" {
+		t.Errorf("pairs = %+v", d.Pairs)
+	}
+}
+
+func keys(m map[string]Candidate) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestCValue checks nesting: a term seen only inside one longer term scores
+// below an independent one of the same frequency.
+func TestCValue(t *testing.T) {
+	text := "滑膜細胞増殖。滑膜細胞増殖。軟骨細胞。軟骨細胞。"
+	tok := fixtureTok{[]string{"滑膜/名詞,一般", "細胞/名詞,一般", "増殖/名詞,サ変接続", "。/記号", "滑膜/名詞,一般", "細胞/名詞,一般", "増殖/名詞,サ変接続", "。/記号",
+		"軟骨/名詞,一般", "細胞/名詞,一般", "。/記号", "軟骨/名詞,一般", "細胞/名詞,一般", "。/記号"}}
+	e, _ := New(tok)
+	col := e.NewCollection()
+	d := e.Document("b.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	nested, free := got["滑膜細胞"], got["軟骨細胞"]
+	if nested.Freq != 2 || free.Freq != 2 {
+		t.Fatalf("freqs %d, %d; want 2, 2", nested.Freq, free.Freq)
+	}
+	if nested.Score >= free.Score {
+		t.Errorf("score(滑膜細胞, nested) = %v >= score(軟骨細胞) = %v", nested.Score, free.Score)
+	}
+	if len(nested.ContainedIn) != 1 || nested.ContainedIn[0] != "滑膜細胞増殖" {
+		t.Errorf("ContainedIn = %v", nested.ContainedIn)
+	}
+}
+
+func TestGlossaryBoost(t *testing.T) {
+	g, err := terms.New(&terms.Concept{ID: "cartilage", Terms: map[language.Tag][]terms.Term{language.Japanese: {{Text: "軟骨"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "軟骨。滑膜。"
+	tok := fixtureTok{[]string{"軟骨/名詞,一般", "。/記号", "滑膜/名詞,一般", "。/記号"}}
+	plain, _ := New(tok)
+	known, _ := New(tok, WithGlossary(g))
+	for _, tc := range []struct {
+		e    *Extractor
+		want string
+	}{{plain, ""}, {known, "cartilage"}} {
+		col := tc.e.NewCollection()
+		col.Add(tc.e.Document("c.txt", text))
+		cs := col.Candidates()
+		m := terms0(cs)
+		if m["軟骨"].Concept != tc.want {
+			t.Errorf("concept of 軟骨 = %q; want %q", m["軟骨"].Concept, tc.want)
+		}
+		if tc.want != "" && cs[0].Term != "軟骨" {
+			t.Errorf("known term not ranked first: %v", cs)
+		}
+	}
+}
+
+func TestNewErrors(t *testing.T) {
+	if _, err := New(nil); err == nil {
+		t.Error("New(nil) succeeded")
+	}
+	if _, err := New(fixtureTok{}, MaxContexts(-1)); err == nil {
+		t.Error("New(MaxContexts(-1)) succeeded")
+	}
+}
