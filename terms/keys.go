@@ -10,6 +10,8 @@ import (
 	"github.com/medterm/glossary/tokenize/kana"
 )
 
+//go:generate go run keys_readings_gen.go
+
 // Keys: every term and every query is reduced, rung by rung, to the key
 // that rung compares. Each step keeps what the previous one produced and
 // folds more, so a key of rung r is also a key of every later rung.
