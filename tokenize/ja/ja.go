@@ -17,6 +17,9 @@ import (
 // is safe for concurrent use.
 type Tokenizer struct {
 	k         *tokenizer.Tokenizer
+	dict      *dict.Dict
+	pt        *posTable
+	baseIdx   int // feature index of the base form (known words)
 	userWords []string
 }
 
@@ -40,6 +43,74 @@ func UserWords(words []string) Option {
 
 var sysDict = sync.OnceValue(ipa.Dict)
 
+// posTable holds the parts of speech of the system dictionary, built once:
+// one shared, trimmed slice per distinct POS vector (about a hundred), so
+// tokens do not allocate their POS.
+type posTable struct {
+	known   map[uint64][]string
+	unknown [][]string // by unknown-word id
+}
+
+var posCache = sync.OnceValue(func() *posTable {
+	d := sysDict()
+	pt := &posTable{known: map[uint64][]string{}}
+	for _, p := range d.POSTable.POSs {
+		k := posKey(p)
+		if _, ok := pt.known[k]; ok {
+			continue
+		}
+		names := make([]string, 0, len(p))
+		for _, id := range p {
+			names = append(names, d.POSTable.NameList[id])
+		}
+		pt.known[k] = trimPOS(names)
+	}
+	start, end := 0, 1
+	if v, ok := d.UnkDict.ContentsMeta[dict.POSStartIndex]; ok {
+		start = int(v)
+	}
+	if v, ok := d.UnkDict.ContentsMeta[dict.POSHierarchy]; ok {
+		end = start + int(v)
+	}
+	for _, c := range d.UnkDict.Contents {
+		var names []string
+		if start < end && end <= len(c) {
+			names = trimPOS(append([]string(nil), c[start:end]...))
+		}
+		pt.unknown = append(pt.unknown, names)
+	}
+	return pt
+})
+
+// posKey packs up to four 16-bit POS ids (the IPA hierarchy depth).
+func posKey(p dict.POS) uint64 {
+	var k uint64
+	for i, id := range p {
+		if i == 4 {
+			break
+		}
+		k |= uint64(id+1) << (16 * i)
+	}
+	return k
+}
+
+// pos returns the trimmed POS of a kagome token without allocating.
+func (t *Tokenizer) pos(k *tokenizer.Token) []string {
+	switch k.Class {
+	case tokenizer.KNOWN:
+		if k.ID >= 0 && k.ID < len(t.dict.POSTable.POSs) {
+			if p := t.dict.POSTable.POSs[k.ID]; len(p) <= 4 {
+				return t.pt.known[posKey(p)]
+			}
+		}
+	case tokenizer.UNKNOWN:
+		if k.ID >= 0 && k.ID < len(t.pt.unknown) {
+			return t.pt.unknown[k.ID]
+		}
+	}
+	return trimPOS(k.POS())
+}
+
 // New returns a Japanese tokenizer. The IPA dictionary is loaded once per
 // process, on first use.
 func New(opts ...Option) (*Tokenizer, error) {
@@ -59,7 +130,11 @@ func New(opts ...Option) (*Tokenizer, error) {
 	if err != nil {
 		return nil, errors.New("ja: " + err.Error())
 	}
-	t.k = k
+	t.k, t.dict, t.pt = k, sysDict(), posCache()
+	t.baseIdx = -1
+	if i, ok := t.dict.ContentsMeta[dict.BaseFormIndex]; ok {
+		t.baseIdx = int(i)
+	}
 	return t, nil
 }
 
@@ -106,7 +181,7 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 			continue
 		}
 		tok := tokenize.Token{Surface: text[start:end], Start: start, End: end}
-		switch {
+		switch { // user words first: they may hold ASCII punctuation (IL-6阻害薬)
 		case k.Class == tokenizer.USER:
 			tok.POS = []string{"名詞", "固有名詞"}
 			tok.Base = tok.Surface
@@ -115,8 +190,14 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 			toks = splitPunct(toks, text, start, end)
 			continue
 		default:
-			tok.POS = trimPOS(k.POS())
-			if b, ok := k.BaseForm(); ok && b != "*" {
+			tok.POS = t.pos(k)
+			b, ok := "", false
+			if k.Class == tokenizer.KNOWN && t.baseIdx >= 0 {
+				b, ok = k.FeatureAt(t.baseIdx)
+			} else {
+				b, ok = k.BaseForm()
+			}
+			if ok && b != "*" && b != "" {
 				tok.Base = b
 			} else {
 				tok.Base = tok.Surface

@@ -162,10 +162,22 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		if _, p, ok := t.seg.Find(piece); ok && p != "" {
 			pos = p
 		}
-		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: surface, POS: []string{pos}})
+		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: surface, POS: posSlice(pos)})
 	}
 	if off < end && strings.TrimSpace(text[off:end]) != "" { // gse dropped text: keep it
-		toks = append(toks, tokenize.Token{Surface: text[off:end], Start: off, End: end, Base: text[off:end], POS: []string{"x"}})
+		toks = append(toks, tokenize.Token{Surface: text[off:end], Start: off, End: end, Base: text[off:end], POS: posSlice("x")})
 	}
 	return toks
+}
+
+// posSlices interns the one-element POS slices of jieba's few dozen tags,
+// so tokens do not allocate them. Callers must not modify Token.POS.
+var posSlices sync.Map // string → []string
+
+func posSlice(tag string) []string {
+	if v, ok := posSlices.Load(tag); ok {
+		return v.([]string)
+	}
+	v, _ := posSlices.LoadOrStore(tag, []string{tag})
+	return v.([]string)
 }

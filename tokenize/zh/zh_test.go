@@ -1,0 +1,166 @@
+package zh_test
+
+import (
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-ego/gse"
+
+	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/zh"
+)
+
+var userWords = []string{"间充质干细胞", "間質幹細胞", "抗CCP抗体", "类风湿关节炎"}
+
+// Tokenizers load once per test binary (gse's dictionaries are shared).
+var (
+	plain = sync.OnceValues(func() (*zh.Tokenizer, error) { return zh.New() })
+	user  = sync.OnceValues(func() (*zh.Tokenizer, error) { return zh.New(zh.UserWords(userWords)) })
+)
+
+func must(t testing.TB, f func() (*zh.Tokenizer, error)) *zh.Tokenizer {
+	t.Helper()
+	tk, err := f()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tk
+}
+
+func split(toks []tokenize.Token) string {
+	var s []string
+	for _, t := range toks {
+		s = append(s, t.Surface)
+	}
+	return strings.Join(s, "|")
+}
+
+func checkTokens(t testing.TB, text string, toks []tokenize.Token) {
+	t.Helper()
+	last := 0
+	for _, tk := range toks {
+		if tk.Start < last || tk.End <= tk.Start || tk.End > len(text) || text[tk.Start:tk.End] != tk.Surface {
+			t.Fatalf("Tokenize(%q): bad token %+v after offset %d", text, tk, last)
+		}
+		if strings.TrimSpace(tk.Surface) != tk.Surface {
+			t.Fatalf("Tokenize(%q): token %q has white space at an edge", text, tk.Surface)
+		}
+		last = tk.End
+	}
+}
+
+func TestUserWords(t *testing.T) {
+	tests := []struct{ in, plain, user string }{
+		{"间充质干细胞治疗", "间|充质|干细胞|治疗", "间充质干细胞|治疗"},
+		{"間質幹細胞治療", "間質|幹細胞|治療", "間質幹細胞|治療"},
+		{"抗CCP抗体阳性", "抗|CCP|抗体|阳性", "抗CCP抗体|阳性"},
+	}
+	p, u := must(t, plain), must(t, user)
+	for _, tt := range tests {
+		if got := split(p.Tokenize(tt.in)); got != tt.plain {
+			t.Errorf("plain Tokenize(%q) = %s; want %s", tt.in, got, tt.plain)
+		}
+		toks := u.Tokenize(tt.in)
+		checkTokens(t, tt.in, toks)
+		if got := split(toks); got != tt.user {
+			t.Errorf("user Tokenize(%q) = %s; want %s", tt.in, got, tt.user)
+		}
+		if !toks[0].User {
+			t.Errorf("user Tokenize(%q)[0] is not a user token", tt.in)
+		}
+	}
+}
+
+// gse lower-cases its output; surfaces must be the original text.
+func TestCaseKept(t *testing.T) {
+	in := "患者接受UC-MSCs输注,TNF-α与IL-1β下降。\n第二行ＭＳＣ"
+	toks := must(t, plain).Tokenize(in)
+	checkTokens(t, in, toks)
+	got := split(toks)
+	for _, want := range []string{"UC", "MSCs", "TNF", "IL", "ＭＳＣ"} {
+		if !strings.Contains("|"+got+"|", "|"+want+"|") {
+			t.Errorf("Tokenize(%q) = %s; want the token %s in its original case", in, got, want)
+		}
+	}
+}
+
+func TestPOS(t *testing.T) {
+	toks := must(t, plain).Tokenize("治疗红斑狼疮。")
+	want := []string{"vn", "n", "x"}
+	for i, tk := range toks {
+		if i < len(want) && tk.POS[0] != want[i] {
+			t.Errorf("Tokenize(治疗红斑狼疮。)[%d] = %s/%v; want POS %s", i, tk.Surface, tk.POS, want[i])
+		}
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"间充质干细胞治疗系统性红斑狼疮", "UC-MSCs与DAS28。\n", "\xff间充", "İstanbul 抗CCP抗体", "ǅ ß Σ 間質幹細胞"} {
+		f.Add(s)
+	}
+	tk := must(f, user)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkTokens(t, s, tk.Tokenize(s))
+	})
+}
+
+// paragraph is a fixed Chinese medical paragraph written for the
+// benchmarks (no sentence of the seed corpus).
+const paragraph = `类风湿关节炎是一种以滑膜炎症为主的自身免疫性疾病,患者常出现关节疼痛、肿胀和晨僵。` +
+	`对于传统药物治疗效果不佳的患者,研究人员尝试从脂肪或脐带中分离间充质干细胞,经静脉输注给患者。` +
+	`治疗后,炎症指标下降,关节症状得到缓解,部分患者减少了激素用量。` +
+	`不过,长期安全性和最佳剂量仍需要在更大规模的临床试验中加以验证。`
+
+func benchmark(b *testing.B, texts []string, f func(string)) {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			f(t)
+		}
+	}
+}
+
+func seedTexts(b *testing.B) []string {
+	data, err := os.ReadFile("/work/shared/corpus/seeds/zh-sle-stem-cell.txt")
+	if err != nil {
+		b.Skip("seed corpus not available")
+	}
+	return []string{string(data)}
+}
+
+// BenchmarkTokenize compares this package with raw gse (Cut with HMM, the
+// mode Tokenize uses) on the same shared segmenter.
+func BenchmarkTokenize(b *testing.B) {
+	seg, err := gse.NewEmbed("zh")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ours, withUser := must(b, plain), must(b, user)
+	for _, in := range []struct {
+		name  string
+		texts func(*testing.B) []string
+	}{
+		{"paragraph", func(*testing.B) []string { return []string{paragraph} }},
+		{"seed", seedTexts},
+	} {
+		for _, e := range []struct {
+			name string
+			f    func(string)
+		}{
+			{"gse", func(s string) { seg.Cut(s, true) }},
+			{"zh", func(s string) { ours.Tokenize(s) }},
+			{"zh-user", func(s string) { withUser.Tokenize(s) }},
+		} {
+			b.Run(in.name+"/"+e.name, func(b *testing.B) {
+				benchmark(b, in.texts(b), e.f)
+			})
+		}
+	}
+}
