@@ -67,6 +67,7 @@ var commands = []func(*streams) *cobra.Command{
 	newCheckCmd, newInitCmd, newAddCmd, newSetStatusCmd, newFmtCmd,
 	newTokenizeCmd,
 	newAlignCmd,
+	newBundleCmd, newImportCmd, newExportCmd,
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

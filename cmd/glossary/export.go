@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/medterm/glossary/locales"
+	"github.com/medterm/glossary/terms"
+	"github.com/spf13/cobra"
+)
+
+type exportOptions struct {
+	sel    selectOptions
+	format string
+	preset string
+	out    string
+	bom    bool
+}
+
+func newExportCmd(s *streams) *cobra.Command {
+	opts := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export --format tbx|csv|tsv",
+		Short: "Export the glossary as TBX-Basic or CSV/TSV for translators and CAT tools",
+		Long: `export writes the glossary (every term, with its status) for interchange:
+
+  --format tbx   TBX v3, dialect TBX-Basic, DCA style (ISO 30042). Forbidden
+                 terms are deprecatedTerm-admn-sts, deprecated ones
+                 supersededTerm-admn-sts.
+  --format csv   CSV with the columns of --preset: glossary (every field,
+  --format tsv   lossless), crowdin (Crowdin's glossary column scheme) or
+                 memoq (memoQ's column names, ';'-separated unless tsv).
+
+CSV cells that a spreadsheet would run as formulas (starting with = + - @,
+tab or CR) get a leading apostrophe; 'glossary import' removes it. A concept
+with several terms in a language takes several rows with the same id.
+--lang applies to CSV columns; TBX carries every language.`,
+		Example: `  glossary export --format tbx -o glossary.tbx
+  glossary export --format csv --preset crowdin --status approved -o crowdin.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExport(cmd, s, opts)
+		},
+	}
+	opts.sel.addFlags(cmd)
+	cmd.Flags().StringVar(&opts.format, "format", "tbx", "tbx, csv or tsv")
+	cmd.Flags().StringVar(&opts.preset, "preset", "glossary", "CSV columns: "+strings.Join(locales.Presets(), ", "))
+	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "output file (default: standard output)")
+	cmd.Flags().BoolVar(&opts.bom, "bom", false, "start CSV with a UTF-8 byte order mark (for Excel)")
+	return cmd
+}
+
+func runExport(cmd *cobra.Command, s *streams, opts *exportOptions) error {
+	if opts.format != "tbx" && opts.format != "csv" && opts.format != "tsv" {
+		return usageErr("export: --format must be tbx, csv or tsv, not %q", opts.format)
+	}
+	if !slices.Contains(locales.Presets(), opts.preset) {
+		return usageErr("export: --preset must be one of %s, not %q", strings.Join(locales.Presets(), ", "), opts.preset)
+	}
+	opt, err := opts.sel.options("export")
+	if err != nil {
+		return err
+	}
+	g, err := loadGlossary(cmd)
+	if err != nil {
+		return err
+	}
+	var cs []*terms.Concept
+	for _, c := range g.Concepts() {
+		if len(opt.Statuses) > 0 && !slices.Contains(opt.Statuses, c.Status) ||
+			len(opt.Categories) > 0 && !slices.Contains(opt.Categories, c.Category) {
+			continue
+		}
+		cs = append(cs, c)
+	}
+	var w io.Writer = s.Out
+	var f *os.File
+	if opts.out != "" && opts.out != "-" {
+		f, err = os.Create(opts.out)
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	if opts.format == "tbx" {
+		err = locales.WriteTBX(bw, cs)
+	} else {
+		m, merr := locales.NewMapping(opts.preset, opt.Langs)
+		if merr != nil {
+			return merr
+		}
+		copt := locales.CSVOptions{BOM: opts.bom}
+		if opts.format == "tsv" {
+			copt.Comma = '\t'
+		}
+		err = locales.WriteCSV(bw, cs, m, copt)
+	}
+	if err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	return nil
+}
