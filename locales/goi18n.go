@@ -172,82 +172,61 @@ func fields(m Message, withHash bool) [][2]string {
 const hexDigits = "0123456789abcdef"
 
 // writeJSONString writes s as a JSON string (also a valid YAML
-// double-quoted scalar). Invalid UTF-8 is replaced by U+FFFD.
-func writeJSONString(b *bytes.Buffer, s string) {
+// double-quoted scalar). Invalid UTF-8 is replaced by U+FFFD; U+0085,
+// U+2028, U+2029 and U+FEFF are escaped so YAML and JavaScript readers keep
+// them.
+func writeJSONString(b *bytes.Buffer, s string) { writeQuoted(b, s, true) }
+
+// writeTOMLString writes s as a TOML basic string.
+func writeTOMLString(b *bytes.Buffer, s string) { writeQuoted(b, s, false) }
+
+func writeQuoted(b *bytes.Buffer, s string, json bool) {
 	b.WriteByte('"')
+	start := 0 // start of the pending run of bytes to copy as they are
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
 				b.WriteByte('\\')
 				b.WriteByte(c)
-			case c == '\n':
+			case '\n':
 				b.WriteString(`\n`)
-			case c == '\t':
+			case '\t':
 				b.WriteString(`\t`)
-			case c == '\r':
+			case '\r':
 				b.WriteString(`\r`)
-			case c < 0x20 || c == 0x7f:
+			default:
 				b.WriteString(`\u00`)
 				b.WriteByte(hexDigits[c>>4])
 				b.WriteByte(hexDigits[c&0xf])
-			default:
-				b.WriteByte(c)
 			}
 			i++
+			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
 			b.WriteString(`\ufffd`)
-		case r == 0x2028 || r == 0x2029 || r == 0x85 || r == 0xfeff:
-			// Line separators and BOM: escaped so YAML and JavaScript readers keep them.
+		case json && (r == 0x2028 || r == 0x2029 || r == 0x85 || r == 0xfeff):
+			b.WriteString(s[start:i])
 			b.WriteString(`\u`)
 			b.WriteString(strconv.FormatInt(int64(r)|0x10000, 16)[1:])
 		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	b.WriteByte('"')
-}
-
-// writeTOMLString writes s as a TOML basic string.
-func writeTOMLString(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case c == '\n':
-				b.WriteString(`\n`)
-			case c == '\t':
-				b.WriteString(`\t`)
-			case c == '\r':
-				b.WriteString(`\r`)
-			case c < 0x20 || c == 0x7f:
-				b.WriteString(`\u00`)
-				b.WriteByte(hexDigits[c>>4])
-				b.WriteByte(hexDigits[c&0xf])
-			default:
-				b.WriteByte(c)
-			}
-			i++
+			i += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteString(`\uFFFD`)
-		} else {
-			b.WriteString(s[i : i+size])
-		}
 		i += size
+		start = i
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
 
