@@ -217,12 +217,13 @@ func readTermList(path string, tag language.Tag) ([]align.Term, error) {
 // extractLine is one line of `glossary extract --format json`: a term line
 // or an abbreviation line.
 type extractLine struct {
-	Term   string `json:"term"`
-	Lang   string `json:"lang"`
-	Freq   int    `json:"freq"`
-	Short  string `json:"short"`
-	Long   string `json:"long"`
-	LongEn string `json:"long_en"`
+	Term     string `json:"term"`
+	Lang     string `json:"lang"`
+	Freq     int    `json:"freq"`
+	Short    string `json:"short"`
+	Long     string `json:"long"`
+	LongLang string `json:"long_lang"`
+	LongEn   string `json:"long_en"`
 }
 
 // readAlignInput reads extraction JSON Lines or "lang<TAB>term" lines.
@@ -246,17 +247,30 @@ func readAlignInput(path string, in *align.Input) error {
 			if err := json.Unmarshal([]byte(text), &e); err != nil {
 				return fmt.Errorf("%s:%d: align: %v", path, line, err)
 			}
-			tag, err := parseLang(e.Lang)
-			if err != nil {
-				return fmt.Errorf("%s:%d: align: %v", path, line, err)
-			}
 			switch {
-			case e.Short != "" && e.Long != "":
-				in.Abbrevs = append(in.Abbrevs, align.AbbrevPair{Short: e.Short, Long: e.Long, LongEn: e.LongEn, Lang: tag})
 			case e.Term != "":
+				tag, err := parseLang(e.Lang)
+				if err != nil {
+					return fmt.Errorf("%s:%d: align: %v", path, line, err)
+				}
 				in.Terms = append(in.Terms, align.Term{Text: e.Term, Lang: tag, Freq: e.Freq})
+			case e.Long != "" && (e.Short != "" || e.LongEn != ""):
+				// An abbreviation (間葉系幹細胞 (MSC)), a tri-anchor
+				// (with long_en) or a bracketed gloss (no short form).
+				l := e.LongLang
+				if l == "" {
+					l = e.Lang
+				}
+				tag, err := parseLang(l)
+				if err != nil {
+					return fmt.Errorf("%s:%d: align: long form: %v", path, line, err)
+				}
+				in.Abbrevs = append(in.Abbrevs, align.AbbrevPair{Short: e.Short, Long: e.Long, LongEn: e.LongEn, Lang: tag})
+			case e.Short != "" && e.LongEn != "":
+				// An abbreviation defined in English (Good Manufacturing Practice (GMP)).
+				in.Abbrevs = append(in.Abbrevs, align.AbbrevPair{Short: e.Short, Long: e.LongEn, Lang: language.English})
 			default:
-				return fmt.Errorf("%s:%d: align: JSON line has neither term nor short and long", path, line)
+				return fmt.Errorf("%s:%d: align: JSON line has neither a term nor a pair (short/long/long_en)", path, line)
 			}
 			continue
 		}

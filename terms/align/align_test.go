@@ -219,6 +219,11 @@ func TestMatchesAbbreviation(t *testing.T) {
 		{"RA", "systemic lupus", false},
 		{"SLE", "systemic lupus erythematosus", true},
 		{"MSC", "MSC", false},
+		{"DAS28", "disease activity score 28", true},
+		{"UN", "ultrasound synovitis activity", false},
+		{"GMP", "good manufacturing practice", true},
+		{"QOL", "quality of life", true},
+		{"RA", "rheumatoid", false},
 	}
 	for _, tt := range tests {
 		if got := MatchesAbbreviation(tt.short, tt.long); got != tt.want {

@@ -12,7 +12,8 @@ import (
 // AbbrevPair is an abbreviation defined in an article: the long form in
 // the article's language, the abbreviation, and, when the article gives
 // it, the English long form (a tri-anchor: 間葉系幹細胞 (mesenchymal stem
-// cell; MSC)).
+// cell; MSC)). A pair without Short is a bracketed gloss: a term and its
+// English rendering (施設認証(accreditation)).
 type AbbrevPair struct {
 	Short  string
 	Long   string
@@ -140,10 +141,17 @@ func (a *Aligner) abbrevLinks(ps []AbbrevPair) []Link {
 	short := func(s string) Term { return Term{Text: s, Lang: language.English} }
 	byShort := map[string][]AbbrevPair{}
 	for _, p := range ps {
-		if p.Short == "" || p.Long == "" {
+		if p.Long == "" || p.Short == "" && p.LongEn == "" {
 			continue
 		}
 		long := Term{Text: p.Long, Lang: p.Lang}
+		if p.Short == "" { // a bracketed gloss: 施設認証(accreditation)
+			if a.on(RouteAnchor) {
+				out = append(out, evidenceLink(long, Term{Text: p.LongEn, Lang: language.English}, RouteAnchor, 0.85,
+					"bracketed gloss "+p.Long+" ("+p.LongEn+")"))
+			}
+			continue
+		}
 		if a.on(RouteAbbreviation) {
 			out = append(out, evidenceLink(long, short(p.Short), RouteAbbreviation, 0.9, "defined in the article as "+p.Long+" ("+p.Short+")"))
 		}
@@ -206,38 +214,66 @@ func (a *Aligner) abbrevListLinks(abbrs, longs []Term) []Link {
 	return oneToOne(all)
 }
 
-// MatchesAbbreviation reports whether the letters and digits of short can
-// be found, in order, in long, the first one starting a word of long and
-// each found right to left as in Schwartz and Hearst's algorithm
-// (MSC ↔ mesenchymal stem cell, DMARD ↔ disease-modifying antirheumatic
-// drug). A plural "s" on short is ignored.
+// MatchesAbbreviation reports whether short abbreviates long when the two
+// are not seen side by side (term lists): every content word of long
+// gives short its next letters, the first from the word's start and any
+// further ones from inside the word (MSC ↔ mesenchymal stem cell, DMARD ↔
+// disease-modifying antirheumatic drug, DAS28 ↔ disease activity score
+// 28); "of", "and", "the", "in", "for", "to" and "with" may be skipped. A
+// plural "s" on short is ignored.
 func MatchesAbbreviation(short, long string) bool {
 	orig := []rune(strings.TrimSpace(short))
 	if n := len(orig); n > 2 && orig[n-1] == 's' && unicode.IsUpper(orig[n-2]) {
 		orig = orig[:n-1]
 	}
-	s := []rune(strings.ToLower(string(orig)))
-	l := []rune(strings.ToLower(long))
-	if len(s) < 2 || len(l) <= len(s) {
+	var s []rune
+	for _, r := range strings.ToLower(string(orig)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			s = append(s, r)
+		}
+	}
+	words := strings.FieldsFunc(strings.ToLower(long), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(s) < 2 || len(words) < 2 { // one-word long forms (RA, rheumatoid) are too loose out of context
 		return false
 	}
-	si, li := len(s)-1, len(l)-1
-	for si >= 0 {
-		c := s[si]
-		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
-			si--
-			continue
+	return abbrMatch(s, words)
+}
+
+var abbrStop = map[string]bool{"of": true, "and": true, "the": true, "in": true, "for": true, "to": true, "with": true}
+
+func abbrMatch(s []rune, words []string) bool {
+	if len(words) == 0 {
+		return len(s) == 0
+	}
+	if len(s) == 0 {
+		return false // a content word left without a letter
+	}
+	w := []rune(words[0])
+	if abbrStop[words[0]] && abbrMatch(s, words[1:]) {
+		return true
+	}
+	if w[0] != s[0] {
+		return false
+	}
+	// Take s[0] from the word's start, then s[1:k] from inside it.
+	j := 1
+	for k := 1; ; k++ {
+		if abbrMatch(s[k:], words[1:]) {
+			return true
 		}
-		for li >= 0 && (l[li] != c || si == 0 && li > 0 && (unicode.IsLetter(l[li-1]) || unicode.IsDigit(l[li-1]))) {
-			li--
-		}
-		if li < 0 {
+		if k == len(s) {
 			return false
 		}
-		si--
-		li--
+		for j < len(w) && w[j] != s[k] {
+			j++
+		}
+		if j == len(w) {
+			return false
+		}
+		j++
 	}
-	return true
 }
 
 // addContext adds frequency similarity, a weak signal for terms of
@@ -259,7 +295,7 @@ func (a *Aligner) addContext(links []Link, all []Term) {
 		rs := float64(s.Freq) / float64(total[s.Lang])
 		rt := float64(t.Freq) / float64(total[t.Lang])
 		sim := 1 - math.Abs(math.Log(rs/rt))/3
-		if sim <= 0 {
+		if sim < 0.2 {
 			continue
 		}
 		links[i].Evidence = append(links[i].Evidence, Evidence{Route: RouteContext, Score: 0.3 * sim, Detail: "similar relative frequency"})
