@@ -68,6 +68,7 @@ var commands = []func(*streams) *cobra.Command{
 	newTokenizeCmd,
 	newAlignCmd,
 	newBundleCmd, newImportCmd, newExportCmd,
+	newLookupCmd, newScanCmd,
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/tokenize"
+)
+
+type scanOptions struct {
+	format      string
+	encoding    string
+	overlapping bool
+	lang        string
+	files       []string
+	readFile    func(string) ([]byte, error) // seam for tests
+}
+
+func newScanCmd(s *streams) *cobra.Command {
+	opts := &scanOptions{readFile: os.ReadFile}
+	cmd := &cobra.Command{
+		Use:   "scan [FILE|-]...",
+		Short: "Find every glossary term occurring in a text, with offsets",
+		Long: `scan reads each FILE (standard input when none, or for "-"), decodes it like
+tokenize (detected or --encoding) and prints every occurrence of a glossary
+term: its byte offsets [start, end) into the decoded text, the text as
+written, the term's language and concept id.
+
+Terms match in any width, case, separator, Han script (shinjitai,
+traditional, simplified) or kana; Han and kana terms anywhere, Latin terms
+as whole words (with an English plural s). The longest term at a position
+wins; --all also reports the terms inside longer ones.
+
+--format tsv prints: file, start, end, text, lang, id, term
+--format json prints JSON Lines, one object per file:
+  {"file": ..., "hits": [{"start", "end", "text", "lang", "id", "term"}, ...]}`,
+		Example: `  glossary scan article.txt
+  echo '関節リウマチにＭＳＣｓを投与' | glossary scan --format tsv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch opts.format {
+			case "table", "json", "tsv":
+			default:
+				return usageErr("scan: --format must be table, json or tsv, not %q", opts.format)
+			}
+			if _, err := tokenize.ParseEncoding(opts.encoding); err != nil {
+				return usageErr("scan: %v", err)
+			}
+			if opts.lang != "" {
+				if _, err := terms.ParseTag(opts.lang); err != nil {
+					return usageErr("scan: --lang: %v", err)
+				}
+			}
+			opts.files = args
+			return runScan(cmd, s, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, json or tsv")
+	cmd.Flags().StringVar(&opts.encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, shift_jis, euc-jp, gbk, gb18030, big5")
+	cmd.Flags().BoolVar(&opts.overlapping, "all", false, "also report terms inside longer terms")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language of the text (default: guessed around each hit)")
+	return cmd
+}
+
+type scanFileResult struct {
+	File string    `json:"file"`
+	Hits []scanHit `json:"hits"`
+}
+
+type scanHit struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Lang  string `json:"lang"`
+	ID    string `json:"id"`
+	Term  string `json:"term"`
+}
+
+func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
+	files := opts.files
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	g, err := loadGlossary(cmd)
+	if err != nil {
+		return err
+	}
+	x := terms.NewIndex(g)
+	var sopts []terms.ScanOption
+	if opts.overlapping {
+		sopts = append(sopts, terms.Overlapping())
+	}
+	if opts.lang != "" {
+		t, _ := terms.ParseTag(opts.lang)
+		sopts = append(sopts, terms.TextLanguage(t))
+	}
+	out := bufio.NewWriter(s.Out)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for _, f := range files {
+		var b []byte
+		name := f
+		if f == "-" {
+			name = "<stdin>"
+			b, err = io.ReadAll(s.In)
+		} else {
+			b, err = opts.readFile(f)
+		}
+		if err != nil {
+			return fmt.Errorf("scan: %w", err)
+		}
+		text, _, err := tokenize.Decode(b, name, opts.encoding)
+		if err != nil {
+			return fmt.Errorf("scan: %w", err)
+		}
+		res := scanFileResult{File: name, Hits: []scanHit{}}
+		for _, h := range x.Scan(text, sopts...) {
+			res.Hits = append(res.Hits, scanHit{Start: h.Start, End: h.End, Text: h.Text, Lang: langString(h.Lang), ID: h.ConceptID, Term: h.Term.Text})
+		}
+		switch opts.format {
+		case "json":
+			if err := enc.Encode(res); err != nil {
+				return err
+			}
+		case "tsv":
+			clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+			for _, h := range res.Hits {
+				fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", name, h.Start, h.End, clean.Replace(h.Text), h.Lang, h.ID, clean.Replace(h.Term))
+			}
+		default:
+			for _, h := range res.Hits {
+				fmt.Fprintf(out, "%s:%d-%d\t%s\t%s\t%s\n", name, h.Start, h.End, h.Lang, h.ID, strings.ReplaceAll(h.Text, "\n", `\n`))
+			}
+		}
+	}
+	return out.Flush()
+}
+
+func langString(t language.Tag) string { return t.String() }
