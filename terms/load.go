@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // isGlossaryFile reports whether a directory entry is a glossary file:
@@ -42,18 +43,37 @@ func parseDir(fsys fs.FS, dir, display string) ([]entry, []*ParseError, map[stri
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("terms: %w", err)
 	}
-	var all []entry
-	var errs []*ParseError
 	files := make(map[string]fileState, len(names))
-	for _, name := range names {
+	srcs := make([][]byte, len(names))
+	for i, name := range names {
 		src, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("terms: %w", err)
 		}
+		srcs[i] = src
 		files[name] = fileState{exists: true, sum: sha256.Sum256(src)}
-		es, perrs := parseFile(name, filepath.Join(display, name), src)
-		all = append(all, es...)
-		errs = append(errs, perrs...)
+	}
+	// Files parse independently: one goroutine per file (the starter has
+	// about ten), results gathered in name order.
+	type result struct {
+		es   []entry
+		errs []*ParseError
+	}
+	res := make([]result, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[i].es, res[i].errs = parseFile(name, filepath.Join(display, name), srcs[i])
+		}()
+	}
+	wg.Wait()
+	var all []entry
+	var errs []*ParseError
+	for _, r := range res {
+		all = append(all, r.es...)
+		errs = append(errs, r.errs...)
 	}
 	return all, errs, files, nil
 }
