@@ -115,7 +115,7 @@ func TestRank(t *testing.T) {
 	targets := []Term{
 		{Text: "关节", Lang: zh}, {Text: "滑膜炎", Lang: zh}, {Text: "间充质干细胞", Lang: zh},
 		{Text: "类风湿关节炎", Lang: zh}, {Text: "成骨细胞", Lang: zh}, {Text: "肝脏疾病", Lang: zh},
-		{Text: "手纸", Lang: zh}, {Text: "关节炎", Lang: zh},
+		{Text: "手纸", Lang: zh}, {Text: "关节炎", Lang: zh}, {Text: "多巴胺", Lang: zh},
 	}
 	ix := newTestAligner(t).NewIndex(targets)
 	tests := []struct {
@@ -131,6 +131,7 @@ func TestRank(t *testing.T) {
 		{"間葉系幹細胞", "间充质干细胞", RouteCompositional, false},
 		{"肝臓疾患", "肝脏疾病", RouteCompositional, false},
 		{"手紙", "手纸", RouteCognate, true},
+		{"ドパミン", "多巴胺", RouteDictionary, false}, // EDICT has ドーパミン
 	}
 	for _, tt := range tests {
 		ls := ix.Rank(Term{Text: tt.src, Lang: ja}, 1)

@@ -18,20 +18,39 @@ import (
 // Several files may be added; a Dictionary is safe for concurrent reads once
 // loading is done.
 type Dictionary struct {
-	glossID map[string]int32 // normalized gloss -> id
-	glosses []string
-	heads   map[language.Tag]map[string][]int32 // headword -> gloss ids, per language
-	byGloss map[language.Tag]map[int32][]string // gloss id -> headwords, per language
-	entries int
+	glossID  map[string]int32 // normalized gloss -> id
+	glosses  []string
+	heads    map[language.Tag]map[string][]int32 // headword -> gloss ids, per language
+	byGloss  map[language.Tag]map[int32][]string // gloss id -> headwords, per language
+	longless map[string][]int32                  // Japanese katakana headword without ー and ・ -> gloss ids
+	entries  int
 }
 
 // NewDictionary returns an empty dictionary.
 func NewDictionary() *Dictionary {
 	return &Dictionary{
-		glossID: map[string]int32{},
-		heads:   map[language.Tag]map[string][]int32{},
-		byGloss: map[language.Tag]map[int32][]string{},
+		glossID:  map[string]int32{},
+		heads:    map[language.Tag]map[string][]int32{},
+		byGloss:  map[language.Tag]map[int32][]string{},
+		longless: map[string][]int32{},
 	}
+}
+
+// longlessKey drops the long-vowel mark and the middle dot from a term
+// with katakana, so that ドーパミン and ドパミン, ヒット・アンド・ラン and
+// ヒットアンドラン meet; it returns "" for a term without katakana.
+func longlessKey(s string) string {
+	kata := false
+	for _, r := range s {
+		if r >= 0x30A1 && r <= 0x30FA {
+			kata = true
+			break
+		}
+	}
+	if !kata {
+		return ""
+	}
+	return strings.NewReplacer("ー", "", "・", "", "･", "").Replace(s)
 }
 
 // DictError reports a malformed dictionary line.
@@ -212,6 +231,15 @@ func (d *Dictionary) add(tag language.Tag, head string, ids []int32) {
 		rev[id] = append(rev[id], head)
 	}
 	m[head] = old
+	if tag == language.Japanese {
+		if k := longlessKey(head); k != "" {
+			for _, id := range ids {
+				if !containsID(d.longless[k], id) {
+					d.longless[k] = append(d.longless[k], id)
+				}
+			}
+		}
+	}
 }
 
 func containsID(s []int32, id int32) bool {
@@ -413,7 +441,13 @@ func (d *Dictionary) lookup(tag language.Tag, head string) []int32 {
 	if d == nil {
 		return nil
 	}
-	return d.heads[tag][head]
+	ids := d.heads[tag][head]
+	if len(ids) == 0 && tag == language.Japanese {
+		if k := longlessKey(head); k != "" {
+			ids = d.longless[k]
+		}
+	}
+	return ids
 }
 
 func (d *Dictionary) glossKey(g string) (int32, bool) {
