@@ -8,9 +8,11 @@
 //	toks := t.Tokenize("間葉系幹細胞を投与した")
 //	// 間葉系幹細胞 (user word) / を / 投与 / し / た
 //
-// Tokens carry byte offsets into the text, the base form (投与し → する for
-// し), and the IPA part of speech without kagome's "*" placeholders
-// (名詞,サ変接続). White space makes no tokens.
+// Tokens carry byte offsets into the text, the base form (する for the し
+// of 投与した), and the IPA part of speech without kagome's "*" placeholders
+// (名詞,サ変接続). White space makes no tokens. POS slices are shared
+// between tokens (one per distinct part of speech, built once), so tokens
+// cost no allocation of their own: do not modify them.
 //
 // # User words
 //
