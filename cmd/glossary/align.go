@@ -82,7 +82,7 @@ starter) is used as evidence unless --no-glossary.`,
 	}
 	f.StringArrayVar(&o.dicts, "dict", nil, "bilingual dictionary, EDICT or CC-CEDICT format (repeatable)")
 	f.StringVar(&o.format, "format", "table", "output format: table or json (JSON Lines, one proposal per line)")
-	f.Float64Var(&o.minScore, "min-score", 0.5, "lowest link score proposed (0..1)")
+	f.Float64Var(&o.minScore, "min-score", align.DefaultMinScore, "lowest link score proposed (0..1)")
 	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all): glossary,cognate,abbreviation,anchor,dictionary,compositional,context")
 	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
 	f.BoolVar(&o.apply, "apply", false, "merge the proposals into the glossary (--glossary DIR or $GLOSSARY_DIR): new candidate concepts, admitted terms on existing ones; curated terms are never changed")

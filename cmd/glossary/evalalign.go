@@ -27,6 +27,8 @@ type evalAlignOptions struct {
 	seed       int64
 	noGlossary bool
 	keepGold   bool
+	goldGloss  bool
+	exclude    string
 }
 
 // newEvalAlignCmd is the `eval align` subcommand; eval.go registers it.
@@ -58,11 +60,13 @@ them; --no-glossary drops the glossary).`,
 	f.StringArrayVar(&o.dicts, "dict", nil, "bilingual dictionary, EDICT or CC-CEDICT format (repeatable)")
 	f.StringSliceVar(&o.pairs, "pairs", []string{"ja:zh-Hans", "ja:en", "zh-Hans:en"}, "language pairs SRC:TGT to score")
 	f.StringVar(&o.format, "format", "table", "output format: table or json (one JSON object)")
-	f.Float64Var(&o.minScore, "min-score", 0.5, "lowest link score proposed (0..1)")
+	f.Float64Var(&o.minScore, "min-score", align.DefaultMinScore, "lowest link score proposed (0..1)")
 	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all)")
 	f.Int64Var(&o.seed, "seed", 1, "seed of the list shuffle")
 	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
 	f.BoolVar(&o.keepGold, "keep-gold-concepts", false, "keep glossary concepts that hold gold terms (measures the glossary too)")
+	f.BoolVar(&o.goldGloss, "gold-glossary", false, "use the glossary's concepts (preferred terms) as the gold instead of --gold; the glossary is then not evidence")
+	f.StringVar(&o.exclude, "exclude", "", "with --gold-glossary: leave out the concepts that share an id or a term with this concepts file (e.g. the dev gold, to get an unseen set)")
 	return cmd
 }
 
@@ -76,8 +80,11 @@ type evalAlignReport struct {
 }
 
 func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
-	if o.gold == "" {
-		return usageErr("eval align: --gold CONCEPTS.tsv is required")
+	if (o.gold == "") == !o.goldGloss {
+		return usageErr("eval align: give either --gold CONCEPTS.tsv or --gold-glossary")
+	}
+	if o.exclude != "" && !o.goldGloss {
+		return usageErr("eval align: --exclude goes with --gold-glossary")
 	}
 	if o.format != "table" && o.format != "json" {
 		return usageErr("--format %q: want table or json", o.format)
@@ -99,13 +106,19 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 		}
 		pairs = append(pairs, pair{st, tt})
 	}
-	rows, err := gold.ReadConceptsFile(o.gold)
-	if err != nil {
+	var rows []gold.ConceptRow
+	var err error
+	name := o.gold
+	if o.goldGloss {
+		if rows, name, err = glossaryGold(cmd, o.exclude); err != nil {
+			return err
+		}
+	} else if rows, err = gold.ReadConceptsFile(o.gold); err != nil {
 		return err
 	}
-	rep := evalAlignReport{Gold: o.gold, Concepts: len(rows), Dictionaries: o.dicts, Glossary: "none"}
+	rep := evalAlignReport{Gold: name, Concepts: len(rows), Dictionaries: o.dicts, Glossary: "none"}
 	var g *terms.Glossary
-	if !o.noGlossary {
+	if !o.noGlossary && !o.goldGloss {
 		full, err := loadGlossary(cmd)
 		if err != nil {
 			return err
@@ -141,6 +154,51 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 		return enc.Encode(rep)
 	}
 	return writeEvalAlignTable(s.Out, rep)
+}
+
+// glossaryGold turns the glossary's concepts into gold rows (preferred
+// terms; admitted full forms and variants as variants), leaving out those
+// that share an id or a term with the concepts file exclude.
+func glossaryGold(cmd *cobra.Command, exclude string) ([]gold.ConceptRow, string, error) {
+	g, err := loadGlossary(cmd)
+	if err != nil {
+		return nil, "", err
+	}
+	name := "glossary"
+	if dir := glossaryDir(cmd); dir != "" {
+		name += " " + dir
+	} else {
+		name += " (embedded starter)"
+	}
+	if exclude != "" {
+		ex, err := gold.ReadConceptsFile(exclude)
+		if err != nil {
+			return nil, "", err
+		}
+		var held int
+		if g, held, err = holdOut(g, ex); err != nil {
+			return nil, "", err
+		}
+		name += fmt.Sprintf(" minus %d concepts shared with %s", held, exclude)
+	}
+	var rows []gold.ConceptRow
+	for _, c := range g.Concepts() {
+		r := gold.ConceptRow{ID: c.ID, Category: c.Category, Preferred: map[language.Tag]gold.Equivalent{}, Variants: map[language.Tag][]gold.Equivalent{}}
+		for tag, ts := range c.Terms {
+			for _, t := range ts {
+				switch {
+				case t.Type == terms.Abbreviation:
+					r.Abbr = append(r.Abbr, gold.Equivalent{Text: t.Text})
+				case t.Status == terms.Preferred:
+					r.Preferred[tag] = gold.Equivalent{Text: t.Text}
+				case t.Status == terms.Admitted:
+					r.Variants[tag] = append(r.Variants[tag], gold.Equivalent{Text: t.Text})
+				}
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, name, nil
 }
 
 // goldPairs takes the preferred terms of each concept in the two languages
