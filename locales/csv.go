@@ -464,6 +464,9 @@ func ReadCSV(r io.Reader, name string, opt CSVReadOptions) ([]*terms.Concept, er
 		if err := m.fill(c, rec, fail); err != nil {
 			return nil, err
 		}
+		if !hasID && len(c.Terms) == 0 {
+			return nil, fail(0, errors.New("row without a term (and no id column to attach it to a concept)"))
+		}
 	}
 	if !hasID {
 		assignIDs(out)

@@ -172,9 +172,9 @@ func fields(m Message, withHash bool) [][2]string {
 const hexDigits = "0123456789abcdef"
 
 // writeJSONString writes s as a JSON string (also a valid YAML
-// double-quoted scalar). Invalid UTF-8 is replaced by U+FFFD; U+0085,
-// U+2028, U+2029 and U+FEFF are escaped so YAML and JavaScript readers keep
-// them.
+// double-quoted scalar). Invalid UTF-8 is replaced by U+FFFD; C1 controls,
+// U+FFFE, U+FFFF, U+2028, U+2029 and U+FEFF are escaped so YAML and
+// JavaScript readers keep them.
 func writeJSONString(b *bytes.Buffer, s string) { writeQuoted(b, s, true) }
 
 // writeTOMLString writes s as a TOML basic string.
@@ -215,7 +215,9 @@ func writeQuoted(b *bytes.Buffer, s string, json bool) {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(s[start:i])
 			b.WriteString(`\ufffd`)
-		case json && (r == 0x2028 || r == 0x2029 || r == 0x85 || r == 0xfeff):
+		case r >= 0x80 && r <= 0x9f || r == 0xfffe || r == 0xffff ||
+			json && (r == 0x2028 || r == 0x2029 || r == 0xfeff):
+			// C1 controls and noncharacters: YAML forbids them raw.
 			b.WriteString(s[start:i])
 			b.WriteString(`\u`)
 			b.WriteString(strconv.FormatInt(int64(r)|0x10000, 16)[1:])
