@@ -27,24 +27,24 @@
 // A glossary is a directory of *.yaml files (one per category in the
 // starter), each a YAML sequence of concepts:
 //
-//	- id: mesenchymal-stem-cell
-//	  category: cell
-//	  status: approved
-//	  external: {mesh: D059630}
-//	  definition:
-//	    en: Multipotent stromal cell that can differentiate into bone, cartilage and fat cells.
-//	  sources: [NLM MeSH]
-//	  terms:
-//	    ja:
-//	      - 間葉系幹細胞
-//	    zh-Hans:
-//	      - 间充质干细胞
-//	      - {text: 间叶系干细胞, status: admitted, type: variant, note: literal rendering of the Japanese term}
-//	    zh-Hant:
-//	      - 間質幹細胞
-//	    en:
-//	      - {text: mesenchymal stem cell, plural: mesenchymal stem cells}
-//	      - {text: MSC, status: admitted, type: abbreviation, plural: MSCs}
+//   - id: mesenchymal-stem-cell
+//     category: cell
+//     status: approved
+//     external: {mesh: D059630}
+//     definition:
+//     en: Multipotent stromal cell that can differentiate into bone, cartilage and fat cells.
+//     sources: [NLM MeSH]
+//     terms:
+//     ja:
+//   - 間葉系幹細胞
+//     zh-Hans:
+//   - 间充质干细胞
+//   - {text: 间叶系干细胞, status: admitted, type: variant, note: literal rendering of the Japanese term}
+//     zh-Hant:
+//   - 間質幹細胞
+//     en:
+//   - {text: mesenchymal stem cell, plural: mesenchymal stem cells}
+//   - {text: MSC, status: admitted, type: abbreviation, plural: MSCs}
 //
 // A plain string is a preferred full-form term. docs/glossary-format.md
 // describes every key and the canonical form.

@@ -58,19 +58,29 @@ func sortedTags[V any](m map[language.Tag]V) []language.Tag {
 	return tags
 }
 
-func encodeConcept(b *bytes.Buffer, c *Concept) {
-	fmt.Fprintf(b, "- id: %s\n", scalar(c.ID, false))
-	if c.Category != "" {
-		fmt.Fprintf(b, "  category: %s\n", scalar(c.Category, false))
+// line writes the parts and a newline.
+func line(b *bytes.Buffer, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
 	}
-	fmt.Fprintf(b, "  status: %s\n", c.Status)
+	b.WriteByte('\n')
+}
+
+func encodeConcept(b *bytes.Buffer, c *Concept) {
+	line(b, "- id: ", scalar(c.ID, false))
+	if c.Category != "" {
+		line(b, "  category: ", scalar(c.Category, false))
+	}
+	line(b, "  status: ", c.Status.String())
 	if len(c.External) > 0 {
 		b.WriteString("  external: {")
 		for i, k := range sortedSchemes(c.External) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(b, "%s: %s", scalar(k, true), scalar(c.External[k], true))
+			b.WriteString(scalar(k, true))
+			b.WriteString(": ")
+			b.WriteString(scalar(c.External[k], true))
 		}
 		b.WriteString("}\n")
 	}
@@ -81,9 +91,9 @@ func encodeConcept(b *bytes.Buffer, c *Concept) {
 		if len(f.m) == 0 {
 			continue
 		}
-		fmt.Fprintf(b, "  %s:\n", f.key)
+		line(b, "  ", f.key, ":")
 		for _, t := range sortedTags(f.m) {
-			fmt.Fprintf(b, "    %s: %s\n", t, scalar(f.m[t], false))
+			line(b, "    ", t.String(), ": ", scalar(f.m[t], false))
 		}
 	}
 	if len(c.Sources) > 0 {
@@ -103,7 +113,7 @@ func encodeConcept(b *bytes.Buffer, c *Concept) {
 	}
 	b.WriteString("  terms:\n")
 	for _, t := range tags {
-		fmt.Fprintf(b, "    %s:\n", t)
+		line(b, "    ", t.String(), ":")
 		for _, term := range canonicalTerms(c.Terms[t]) {
 			b.WriteString("      - ")
 			encodeTerm(b, term)
@@ -115,6 +125,9 @@ func encodeConcept(b *bytes.Buffer, c *Concept) {
 // canonicalTerms orders terms by status (preferred, admitted, deprecated,
 // forbidden), keeping file order within a status.
 func canonicalTerms(ts []Term) []Term {
+	if slices.IsSortedFunc(ts, func(a, b Term) int { return int(a.Status) - int(b.Status) }) {
+		return ts
+	}
 	out := slices.Clone(ts)
 	slices.SortStableFunc(out, func(a, b Term) int { return int(a.Status) - int(b.Status) })
 	return out
@@ -125,18 +138,23 @@ func encodeTerm(b *bytes.Buffer, t Term) {
 		b.WriteString(scalar(t.Text, false))
 		return
 	}
-	fmt.Fprintf(b, "{text: %s", scalar(t.Text, true))
+	b.WriteString("{text: ")
+	b.WriteString(scalar(t.Text, true))
 	if t.Status != Preferred {
-		fmt.Fprintf(b, ", status: %s", t.Status)
+		b.WriteString(", status: ")
+		b.WriteString(t.Status.String())
 	}
 	if t.Type != FullForm {
-		fmt.Fprintf(b, ", type: %s", t.Type)
+		b.WriteString(", type: ")
+		b.WriteString(t.Type.String())
 	}
 	if t.Note != "" {
-		fmt.Fprintf(b, ", note: %s", scalar(t.Note, true))
+		b.WriteString(", note: ")
+		b.WriteString(scalar(t.Note, true))
 	}
 	if t.Plural != "" {
-		fmt.Fprintf(b, ", plural: %s", scalar(t.Plural, true))
+		b.WriteString(", plural: ")
+		b.WriteString(scalar(t.Plural, true))
 	}
 	b.WriteByte('}')
 }
@@ -188,13 +206,17 @@ func plainSafe(s string, flow bool) bool {
 		}
 	}
 	// A plain scalar must not read as a number, boolean, null or date: those
-	// start with a digit or '+' or are short words (true, NULL, ...).
-	if c := s[0]; !(c >= '0' && c <= '9' || c == '+' || len(s) <= 5 && asciiLetters(s)) {
+	// start with a digit or '+' or are one of a few words.
+	if len(s) <= 5 && asciiLetters(s) {
+		switch strings.ToLower(s) {
+		case "null", "true", "false", // YAML 1.2 core schema
+			"y", "n", "yes", "no", "on", "off": // booleans in YAML 1.1 readers
+			return false
+		}
 		return true
 	}
-	switch strings.ToLower(s) {
-	case "y", "n", "yes", "no", "on", "off": // booleans in YAML 1.1 readers
-		return false
+	if c := s[0]; !(c >= '0' && c <= '9' || c == '+') {
+		return true
 	}
 	var n yaml.Node
 	if err := yaml.Unmarshal([]byte(s), &n); err != nil || len(n.Content) != 1 {

@@ -70,6 +70,14 @@ func (p *parser) pos(n *yaml.Node) Position { return Position{p.file, n.Line, n.
 // parseFile parses the content of one glossary file. name is the file's
 // name inside the directory, file the name shown in positions.
 func parseFile(name, file string, src []byte) ([]entry, []*ParseError) {
+	if es, ok := fastParse(name, file, src); ok {
+		return es, nil
+	}
+	return parseFileYAML(name, file, src)
+}
+
+// parseFileYAML is parseFile through the YAML library, for any file.
+func parseFileYAML(name, file string, src []byte) ([]entry, []*ParseError) {
 	p := &parser{name: name, file: file, src: src}
 	return p.parse(), p.errs
 }

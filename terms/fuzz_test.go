@@ -29,7 +29,10 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		es, errs := parseFile("f.yaml", "f.yaml", src)
+		es, errs := parseFileYAML("f.yaml", "f.yaml", src)
+		if fes, ok := fastParse("f.yaml", "f.yaml", src); ok && (len(errs) > 0 || !sameEntries(fes, es)) {
+			t.Fatalf("fast path disagrees with the YAML parser on %q (%v)", src, errs)
+		}
 		for _, e := range errs {
 			if e.File != "f.yaml" || e.Line < 1 || e.Col < 0 || e.Err == nil {
 				t.Fatalf("error without a position: %#v", e)
@@ -48,7 +51,10 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		out := encodeFile(cs)
-		es2, errs2 := parseFile("f.yaml", "f.yaml", out)
+		es2, errs2 := parseFileYAML("f.yaml", "f.yaml", out)
+		if fes, ok := fastParse("f.yaml", "f.yaml", out); !ok || !sameEntries(fes, es2) {
+			t.Fatalf("fast path declines or differs on canonical output (ok %v):\n%s", ok, out)
+		}
 		if len(errs2) > 0 {
 			t.Fatalf("canonical output does not parse: %v\ninput:\n%q\noutput:\n%s", errs2[0], src, out)
 		}

@@ -1,0 +1,356 @@
+package terms
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// fastParse reads a file that is exactly in canonical form (what Save
+// writes) without the YAML library, about ten times faster: it makes the
+// embedded starter cheap to load. It gives up (ok false) at anything
+// unexpected, and its result is accepted only if encoding it gives back the
+// very same bytes — then the YAML parser would have read the same concepts
+// (encodeFile's output always parses back to its input; FuzzParse checks
+// that), so the fast path never changes what a file means.
+func fastParse(name, file string, src []byte) (es []entry, ok bool) {
+	if len(src) == 0 || src[len(src)-1] != '\n' || !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
+		return nil, false
+	}
+	if string(src) == "[]\n" {
+		return nil, true
+	}
+	f := fastParser{name: name, file: file, lines: strings.Split(string(src[:len(src)-1]), "\n")}
+	es, ok = f.parse()
+	if !ok {
+		return nil, false
+	}
+	cs := make([]*Concept, len(es))
+	for i, e := range es {
+		cs[i] = e.c
+	}
+	if !bytes.Equal(encodeFile(cs), src) {
+		return nil, false
+	}
+	return es, true
+}
+
+type fastParser struct {
+	name, file string
+	lines      []string
+	i          int                     // current line index
+	tags       map[string]language.Tag // canonical tags seen
+}
+
+// tag parses a language key, which must be spelled canonically.
+func (f *fastParser) tag(s string) (language.Tag, bool) {
+	if t, ok := f.tags[s]; ok {
+		return t, true
+	}
+	t, err := ParseTag(s)
+	if err != nil || t.String() != s {
+		return t, false
+	}
+	if f.tags == nil {
+		f.tags = map[string]language.Tag{}
+	}
+	f.tags[s] = t
+	return t, true
+}
+
+func (f *fastParser) pos(line, byteCol int) Position {
+	return Position{f.file, line + 1, utf8.RuneCountInString(f.lines[line][:byteCol]) + 1}
+}
+
+func (f *fastParser) parse() ([]entry, bool) {
+	var es []entry
+	for f.i < len(f.lines) {
+		e, ok := f.concept(len(es))
+		if !ok {
+			return nil, false
+		}
+		es = append(es, e)
+	}
+	return es, true
+}
+
+func (f *fastParser) concept(order int) (entry, bool) {
+	l := f.lines[f.i]
+	rest, ok := strings.CutPrefix(l, "- id: ")
+	if !ok {
+		return entry{}, false
+	}
+	id, ok := blockScalar(rest)
+	if !ok || ValidID(id) != nil {
+		return entry{}, false
+	}
+	c := &Concept{ID: id}
+	o := &origin{file: f.name, order: order, pos: f.pos(f.i, 2), idPos: f.pos(f.i, 6)}
+	f.i++
+	for f.i < len(f.lines) {
+		l := f.lines[f.i]
+		if strings.HasPrefix(l, "- ") {
+			break
+		}
+		key, val, ok := strings.Cut(l, ":")
+		if !ok || !strings.HasPrefix(key, "  ") || strings.HasPrefix(key, "   ") {
+			return entry{}, false
+		}
+		key = key[2:]
+		val, hasVal := strings.CutPrefix(val, " ")
+		switch {
+		case key == "category" && hasVal:
+			s, ok := blockScalar(val)
+			if !ok || validCategory(s) != nil {
+				return entry{}, false
+			}
+			c.Category, o.catPos = s, f.pos(f.i, len(l)-len(val))
+		case key == "status" && hasVal:
+			st, err := ParseConceptStatus(val)
+			if err != nil {
+				return entry{}, false
+			}
+			c.Status = st
+		case key == "external" && hasVal:
+			c.External, o.extPos = map[string]string{}, map[string]Position{}
+			off := len(l) - len(val)
+			ok := flowItems(val, '{', '}', func(k string, v string, at int) bool {
+				if !validScheme(k) || v == "" {
+					return false
+				}
+				c.External[k] = v
+				o.extPos[k] = f.pos(f.i, off+at)
+				return true
+			})
+			if !ok {
+				return entry{}, false
+			}
+		case key == "sources" && hasVal:
+			ok := flowItems(val, '[', ']', func(_ string, v string, _ int) bool {
+				c.Sources = append(c.Sources, v)
+				return true
+			})
+			if !ok {
+				return entry{}, false
+			}
+		case (key == "definition" || key == "note") && val == "":
+			m := map[language.Tag]string{}
+			for f.i+1 < len(f.lines) && strings.HasPrefix(f.lines[f.i+1], "    ") {
+				f.i++
+				tag, s, ok := strings.Cut(f.lines[f.i][4:], ": ")
+				t, good := f.tag(tag)
+				if !ok || !good {
+					return entry{}, false
+				}
+				if m[t], ok = blockScalar(s); !ok {
+					return entry{}, false
+				}
+			}
+			if key == "definition" {
+				c.Definitions = m
+			} else {
+				c.Notes = m
+			}
+		case key == "terms" && val == "":
+			if !f.terms(c, o) {
+				return entry{}, false
+			}
+		default:
+			return entry{}, false
+		}
+		f.i++
+	}
+	return entry{c, o}, true
+}
+
+// terms reads the lines under "  terms:"; f.i is on that line and is left
+// on the last term line.
+func (f *fastParser) terms(c *Concept, o *origin) bool {
+	c.Terms = map[language.Tag][]Term{}
+	o.tagPos = map[language.Tag]Position{}
+	o.termPos = map[language.Tag][]Position{}
+	o.tagRaw = map[language.Tag]string{}
+	for f.i+1 < len(f.lines) && strings.HasPrefix(f.lines[f.i+1], "    ") {
+		f.i++
+		l := f.lines[f.i]
+		tag, ok := strings.CutSuffix(l[4:], ":")
+		t, good := f.tag(tag)
+		if !ok || !good {
+			return false
+		}
+		o.tagPos[t], o.tagRaw[t] = f.pos(f.i, 4), tag
+		for f.i+1 < len(f.lines) && strings.HasPrefix(f.lines[f.i+1], "      - ") {
+			f.i++
+			item := f.lines[f.i][8:]
+			var term Term
+			if strings.HasPrefix(item, "{") {
+				ok := flowItems(item, '{', '}', func(k, v string, _ int) bool {
+					var err error
+					switch k {
+					case "text":
+						term.Text = v
+					case "status":
+						term.Status, err = ParseTermStatus(v)
+					case "type":
+						term.Type, err = ParseTermType(v)
+					case "note":
+						term.Note = v
+					case "plural":
+						term.Plural = v
+					default:
+						return false
+					}
+					return err == nil
+				})
+				if !ok {
+					return false
+				}
+			} else if term.Text, ok = blockScalar(item); !ok {
+				return false
+			}
+			c.Terms[t] = append(c.Terms[t], term)
+			o.termPos[t] = append(o.termPos[t], f.pos(f.i, 8))
+		}
+	}
+	return true
+}
+
+// blockScalar decodes a whole-line scalar: plain, 'single' or "double".
+func blockScalar(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	v, n, ok := quoted(s)
+	if !ok {
+		return "", false
+	}
+	if n == 0 {
+		return s, true // plain; re-encoding checks it was allowed
+	}
+	return v, n == len(s)
+}
+
+// quoted decodes a quoted scalar at the start of s, returning its value and
+// length; n is 0 if s does not start with a quote.
+func quoted(s string) (v string, n int, ok bool) {
+	switch s[0] {
+	case '\'':
+		var b strings.Builder
+		for i := 1; i < len(s); i++ {
+			if s[i] == '\'' {
+				if i+1 < len(s) && s[i+1] == '\'' {
+					b.WriteByte('\'')
+					i++
+					continue
+				}
+				return b.String(), i + 1, true
+			}
+			b.WriteByte(s[i])
+		}
+		return "", 0, false
+	case '"':
+		return doubleQuotedPrefix(s)
+	}
+	return "", 0, true
+}
+
+// flowItems decodes a one-line flow collection "{k: v, ...}" or "[v, ...]"
+// that is all of s, calling item for each entry with the offset of the
+// value in s.
+func flowItems(s string, open, close byte, item func(key, val string, at int) bool) bool {
+	if len(s) < 2 || s[0] != open || s[len(s)-1] != close {
+		return false
+	}
+	i := 1
+	for i < len(s)-1 {
+		var key string
+		if open == '{' {
+			j := strings.Index(s[i:], ": ")
+			if j <= 0 {
+				return false
+			}
+			key, i = s[i:i+j], i+j+2
+			if strings.ContainsAny(key, ",{}[]'\"") {
+				return false
+			}
+		}
+		at := i
+		v, n, ok := quoted(s[i:])
+		if !ok {
+			return false
+		}
+		if n == 0 { // plain: up to the next ", " or the end
+			j := strings.IndexAny(s[i:], ",]}")
+			if j <= 0 {
+				return false
+			}
+			v, n = s[i:i+j], j
+		}
+		if !item(key, v, at) {
+			return false
+		}
+		i += n
+		switch {
+		case i == len(s)-1:
+		case strings.HasPrefix(s[i:], ", "):
+			i += 2
+		default:
+			return false
+		}
+	}
+	return i == len(s)-1
+}
+
+// doubleQuotedPrefix decodes the double-quoted scalar at the start of s,
+// with the escapes encodeFile writes (\" \\ \n \t \r \xXX \uXXXX
+// \UXXXXXXXX); any other escape gives up.
+func doubleQuotedPrefix(s string) (string, int, bool) {
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			return b.String(), i + 1, true
+		case '\\':
+			if i+1 >= len(s) {
+				return "", 0, false
+			}
+			i++
+			digits := 0
+			switch s[i] {
+			case '"', '\\':
+				b.WriteByte(s[i])
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case 'x':
+				digits = 2
+			case 'u':
+				digits = 4
+			case 'U':
+				digits = 8
+			default:
+				return "", 0, false
+			}
+			if digits > 0 {
+				if i+digits >= len(s) {
+					return "", 0, false
+				}
+				r, err := strconv.ParseUint(s[i+1:i+1+digits], 16, 32)
+				if err != nil || !utf8.ValidRune(rune(r)) {
+					return "", 0, false
+				}
+				b.WriteRune(rune(r))
+				i += digits
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", 0, false
+}
