@@ -97,8 +97,11 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 		Active:  make(map[language.Tag][]Message, len(opt.Langs)),
 		Missing: make(map[language.Tag][]Message),
 	}
+	for _, lang := range c.Langs {
+		c.Active[lang] = make([]Message, 0, g.Len())
+	}
 	var reserved []string
-	ids := make(map[string]string) // message id -> concept id
+	ids := make(map[string]string, g.Len()) // message id -> concept id
 	for _, con := range g.Concepts() {
 		if !keep(con, &opt) {
 			continue

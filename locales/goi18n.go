@@ -86,7 +86,12 @@ func EncodeMessages(ms []Message, f Format, withHash bool) []byte {
 
 func encodeMessages(ms []Message, f Format, withHash bool) []byte {
 	var b bytes.Buffer
-	b.Grow(len(ms) * 128)
+	size := 16
+	for i := range ms {
+		m := &ms[i]
+		size += 2*len(m.ID) + len(m.Description) + len(m.Hash) + len(m.One) + len(m.Other) + 96
+	}
+	b.Grow(size)
 	switch f {
 	case JSON:
 		if len(ms) == 0 {

@@ -200,7 +200,7 @@ func Merge(g *terms.Glossary, incoming []*terms.Concept) (*Report, error) {
 			for _, t := range n.Terms[lang] {
 				i := slices.IndexFunc(c.Terms[lang], func(o terms.Term) bool { return o.Text == t.Text })
 				if i >= 0 {
-					if o := c.Terms[lang][i]; o != t {
+					if o := c.Terms[lang][i]; termConflict(o, t) {
 						conflict(lang, fmt.Sprintf("term %q: %s/%s (kept %s/%s)", t.Text,
 							statusName(t.Status), typeName(t.Type), statusName(o.Status), typeName(o.Type)))
 					}
@@ -219,6 +219,16 @@ func Merge(g *terms.Glossary, incoming []*terms.Concept) (*Report, error) {
 		}
 	}
 	return r, nil
+}
+
+// termConflict reports whether an incoming term disagrees with the
+// glossary's. Fields at their zero value (full form, no plural, no note)
+// count as not given, since CSV presets without those columns read them so.
+func termConflict(have, in terms.Term) bool {
+	return have.Status != in.Status ||
+		in.Type != terms.FullForm && in.Type != have.Type ||
+		in.Plural != "" && in.Plural != have.Plural ||
+		in.Note != "" && in.Note != have.Note
 }
 
 func mergeText(have, add map[language.Tag]string, what string, conflict func(language.Tag, string)) map[language.Tag]string {
