@@ -68,6 +68,7 @@ var commands = []func(*streams) *cobra.Command{
 	newTokenizeCmd,
 	newAlignCmd,
 	newBundleCmd, newImportCmd, newExportCmd,
+	newExtractCmd, newEvalCmd,
 	newLookupCmd, newScanCmd,
 }
 

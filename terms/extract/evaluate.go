@@ -133,6 +133,9 @@ func Evaluate(cands map[string][]Candidate, rows []gold.TermRow, k int, m Match,
 		}
 		fs.Candidates = len(cands[f])
 		rep.Overall.Candidates += len(cands[f])
+		for _, c := range cands[f] {
+			lang(c.Lang).Candidates++
+		}
 		seen := map[string]bool{}
 		for _, r := range byFile[f] {
 			if !r.Specific() {

@@ -138,6 +138,7 @@ type docCand struct {
 	lang     language.Tag
 	units    []string
 	freq     int
+	indep    int // occurrences as a whole compound run, not inside a longer one
 	ev       Evidence
 	contexts []Context
 }
@@ -178,6 +179,9 @@ func (e *Extractor) Document(name, text string) *Document {
 				}
 				term := text[sub[0].start:sub[len(sub)-1].end]
 				c := d.add(e, term, runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+				if i == 0 && j == len(run)-1 {
+					c.indep++
+				}
 				for _, u := range sub[1:] {
 					if u.spaced && u.latin != sub[0].latin || u.spaced && !u.latin {
 						c.spaced = true
@@ -227,7 +231,7 @@ func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidenc
 		c.ev |= ev
 		return
 	}
-	d.add(e, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End)
+	d.add(e, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End).indep++
 }
 
 func (d *Document) add(e *Extractor, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) *docCand {
@@ -272,13 +276,18 @@ func acceptable(sub []unit) bool {
 	if len(sub) > 1 && generalNouns[joinUnits(sub)] {
 		return false
 	}
-	allGeneral := true
+	// A general noun with affixes only (可能|性) is still general; two or
+	// more nouns make a compound that may be lexicalised (品質管理).
+	nouns, general := 0, 0
 	for _, u := range sub {
-		if !u.general && u.role == roleNoun {
-			allGeneral = false
+		if u.role == roleNoun {
+			nouns++
+			if u.general {
+				general++
+			}
 		}
 	}
-	return !allGeneral
+	return !(nouns == 1 && general == 1 && sub[0].role != rolePrefix)
 }
 
 func joinUnits(sub []unit) string {
@@ -293,7 +302,7 @@ func joinUnits(sub []unit) string {
 // "and so on".
 // 由来 makes "X-derived" modifiers (脂肪由来); person nouns (患者, 医師) head
 // phrases about people, not terms (リウマチ患者).
-var nonFinal = setOf("的", "等", "など", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
+var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
 
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
@@ -304,7 +313,7 @@ func glued(a, b unit) bool {
 // bindsRight reports whether the single han character a leans on the han
 // word b after it (幹|細胞): no term ends at a.
 func bindsRight(a, b unit) bool {
-	return a.role != roleSuffix && utf8.RuneCountInString(a.text) == 1 && isAllHan(a.text) && startsHan(b.text)
+	return a.role == roleNoun && utf8.RuneCountInString(a.text) == 1 && isAllHan(a.text) && startsHan(b.text)
 }
 
 func isNumber(s string) bool {
@@ -431,6 +440,7 @@ func (c *Collection) Candidates() []Candidate {
 				order = append(order, k)
 			}
 			m.freq += dc.freq
+			m.indep += dc.indep
 			m.ev |= dc.ev
 			for _, x := range dc.contexts {
 				if len(m.contexts) < c.e.maxContexts {
@@ -467,19 +477,23 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 	return out
 }
 
-// score computes termhood:
+// score computes termhood, FLR of Nakagawa & Mori with a length factor:
 //
-//	score(a) = C(a) · LR(a)^½ · boost(a)
-//	C(a)     = log2(1+|a|) · (f(a) − Σ_{b∈T(a)} f(b) / |T(a)|)   (C-value; f(a) when T(a) is empty)
-//	LR(a)    = (Π_i (FL(u_i)+1)(FR(u_i)+1))^(1/2|a|)              (Nakagawa & Mori)
-//	boost(a) = 2 if the glossary knows a, × 1.5 with pair evidence, × 0.3 when
-//	           joined across a space
+//	score(a) = |a|^½ · f_ind(a) · LR(a)^½ · boost(a)
+//	LR(a)    = (Π_i (FL(u_i)+1)(FR(u_i)+1))^(1/2|a|)
 //
-// where |a| is the number of units, f the frequency, T(a) the longer
-// candidates containing a, FL/FR the frequencies of left/right neighbours of
-// a unit inside compounds over the collection. A candidate whose nested
-// frequency is entirely explained by longer ones gets a small floor score
-// (0.1 · LR^½) so it stays listed, ranked after independent ones.
+// where |a| is the number of units, f_ind(a) the number of occurrences of a
+// as a whole compound (not inside a longer one; nestedWeight of the nested
+// ones is added, 0 by default: this is what separates the C-value family
+// from raw frequency), FL/FR the frequencies of the left/right neighbours of
+// a unit inside compounds over the whole collection. boost is 2 for
+// glossary-known terms, 1.5 with abbreviation or gloss evidence and
+// spacedPenalty for Latin–CJK joins across a space. A candidate seen only
+// inside longer ones scores 0.1 · LR^½ · (1 + max(0, C(a))) with C the
+// C-value of Frantzi, Ananiadou & Mima, C(a) = log2(1+|a|) · (f(a) −
+// Σ_{b∈T(a)} f(b)/|T(a)|), T(a) the longer candidates containing a: it stays
+// listed, after the independent ones, ordered by how much it occurs beyond
+// its containers.
 func (c *Collection) score(cands map[string]*docCand, order []string) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
 	byUnits := map[string]string{} // joined units+lang → cand key
@@ -519,14 +533,17 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 	for _, k := range order {
 		dc := cands[k]
 		l := float64(len(dc.units))
-		f := float64(dc.freq)
-		if n := nestN[k]; n > 0 {
-			f -= float64(nestSum[k]) / float64(n)
-		}
+		f := float64(dc.indep) + nestedWeight*float64(dc.freq-dc.indep)
 		lr := math.Sqrt(c.lr(dc.units))
-		s := math.Log2(1+l) * f * lr
+		s := math.Sqrt(l) * f * lr
 		if s <= 0 {
-			s = 0.1 * lr
+			// Seen only inside longer candidates: rank by C-value,
+			// C(a) = log2(1+|a|)·(f(a) − Σ_{b∈T(a)} f(b)/|T(a)|), below the others.
+			cv := float64(dc.freq)
+			if n := nestN[k]; n > 0 {
+				cv -= float64(nestSum[k]) / float64(n)
+			}
+			s = 0.1 * lr * (1 + math.Max(0, math.Log2(1+l)*cv))
 		}
 		cand := Candidate{Term: dc.term, Lang: dc.lang, Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
 			ContainedIn: containedIn[k], Contains: contains[k]}
@@ -562,6 +579,10 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 // spacedPenalty scales the score of Latin–CJK compounds joined across a
 // space (MSC 療法): most such sequences are two words side by side.
 const spacedPenalty = 0.3
+
+// nestedWeight is how much an occurrence inside a longer compound counts
+// compared with an occurrence as a whole compound.
+const nestedWeight = 0
 
 // lineIndex maps byte offsets to 1-based line numbers.
 type lineIndex []int

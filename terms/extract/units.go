@@ -145,7 +145,13 @@ func classify(t tokenize.Token) (role, bool) {
 	// kagome IPA
 	case "名詞":
 		switch sub {
-		case "非自立", "代名詞", "副詞可能", "数", "接続詞的", "特殊", "引用文字列", "動詞非自立的":
+		case "副詞可能":
+			// 従来, 長期, 初期: qualify terms (従来治療), not terms alone.
+			if isAllHan(s) && utf8.RuneCountInString(s) >= 2 {
+				return roleNoun, true
+			}
+			return roleNone, false
+		case "非自立", "代名詞", "数", "接続詞的", "特殊", "引用文字列", "動詞非自立的":
 			if sub == "数" && isAllHan(s) && !strings.ContainsAny(s, "一二三四五六七八九十百千万億〇") {
 				return roleNoun, gen
 			}
@@ -157,6 +163,9 @@ func classify(t tokenize.Token) (role, bool) {
 				return roleSuffix, false
 			}
 			if isAllHan(s) && utf8.RuneCountInString(s) == 1 {
+				if gen { // positional: 内, 外, 中, 上, 後
+					return roleSuffix, false
+				}
 				return roleNoun, gen
 			}
 			return roleNone, false
@@ -167,12 +176,12 @@ func classify(t tokenize.Token) (role, bool) {
 		if boundPrefixes[s] && utf8.RuneCountInString(s) == 1 {
 			return rolePrefix, false
 		}
-		return roleNoun, gen
+		// Adjectival noun stems (有効, 重篤, 通常) qualify terms but are
+		// not terms alone.
+		return roleNoun, gen || sub == "形容動詞語幹"
 	case "接頭詞":
-		if sub == "名詞接続" || sub == "" {
-			if isAllHan(s) || isAllKatakana(s) {
-				return rolePrefix, false
-			}
+		if isAllHan(s) || isAllKatakana(s) {
+			return rolePrefix, false
 		}
 		return roleNone, false
 	case "記号", "助詞", "助動詞", "接続詞", "副詞", "連体詞", "感動詞", "フィラー", "その他":
@@ -208,6 +217,7 @@ func classify(t tokenize.Token) (role, bool) {
 // are adjacent when nothing separates them, or a single space separates a
 // Latin unit from a CJK one (臍帯由来 MSC).
 func compoundRuns(text string, toks []tokenize.Token) [][]unit {
+	toks = splitDots(toks)
 	us := make([]unit, 0, len(toks))
 	for i, t := range toks {
 		r, gen := classify(t)
@@ -301,4 +311,44 @@ func functionPOS(pos []string) bool {
 		return true
 	}
 	return false
+}
+
+// splitDots splits tokens at the middle dot ・ (and its half-width form),
+// which separates list items (エンドトキシン・マイコプラズマ); the dot itself
+// becomes a symbol token.
+func splitDots(toks []tokenize.Token) []tokenize.Token {
+	need := false
+	for _, t := range toks {
+		if strings.ContainsAny(t.Surface, "・･") && t.Surface != "・" && t.Surface != "･" {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return toks
+	}
+	out := make([]tokenize.Token, 0, len(toks)+4)
+	for _, t := range toks {
+		if !strings.ContainsAny(t.Surface, "・･") || t.Surface == "・" || t.Surface == "･" {
+			out = append(out, t)
+			continue
+		}
+		off := t.Start
+		rest := t.Surface
+		for rest != "" {
+			i := strings.IndexAny(rest, "・･")
+			if i < 0 {
+				out = append(out, tokenize.Token{Surface: rest, Start: off, End: off + len(rest), Base: rest, POS: t.POS, Lang: t.Lang})
+				break
+			}
+			if i > 0 {
+				out = append(out, tokenize.Token{Surface: rest[:i], Start: off, End: off + i, Base: rest[:i], POS: t.POS, Lang: t.Lang})
+			}
+			_, w := utf8.DecodeRuneInString(rest[i:])
+			out = append(out, tokenize.Token{Surface: rest[i : i+w], Start: off + i, End: off + i + w, POS: []string{"記号"}, Lang: t.Lang})
+			off += i + w
+			rest = rest[i+w:]
+		}
+	}
+	return out
 }
