@@ -437,8 +437,9 @@ func (e *tbxEntry) concept(docLang string) (*terms.Concept, error) {
 		if *m == nil {
 			*m = make(map[language.Tag]string)
 		}
-		if _, dup := (*m)[tag]; dup {
-			return fmt.Errorf("concept %q: two %ss for %s", id, what, tag)
+		// Other tools may give several; the glossary keeps one per language.
+		if old, dup := (*m)[tag]; dup {
+			text = old + "\n" + text
 		}
 		(*m)[tag] = text
 		return nil
@@ -482,6 +483,11 @@ func (e *tbxEntry) concept(docLang string) (*terms.Concept, error) {
 				c.External = make(map[string]string)
 			}
 			c.External[k] = v
+		default:
+			// A note of another tool without a language: the document's.
+			if err := setLangText(&c.Notes, docLang, unescapeNote(n.Text), "note"); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, ls := range e.LangSecs {

@@ -296,6 +296,7 @@ func TestReadForeignTBX(t *testing.T) {
 	want := []*terms.Concept{{
 		ID: "c1", Category: "Immunology", Status: terms.Candidate,
 		Definitions: map[language.Tag]string{language.English: "Protein made by B cells that binds an antigen."},
+		Notes:       map[language.Tag]string{language.English: "G-Source: hand-written\nfirst note\nsecond note"},
 		Terms: map[language.Tag][]terms.Term{
 			language.English:            {{Text: "antibody"}, {Text: "Ab", Status: terms.Admitted, Type: terms.Abbreviation}},
 			language.TraditionalChinese: {{Text: "抗體"}},
