@@ -268,14 +268,21 @@ func flowItems(s string, open, close byte, item func(key, val string, at int) bo
 	for i < len(s)-1 {
 		var key string
 		if open == '{' {
-			j := strings.Index(s[i:], ": ")
-			if j <= 0 {
+			k, n, ok := quoted(s[i:])
+			if !ok {
 				return false
 			}
-			key, i = s[i:i+j], i+j+2
-			if strings.ContainsAny(key, ",{}[]'\"") {
+			if n == 0 { // plain key
+				n = strings.Index(s[i:], ": ")
+				if n <= 0 {
+					return false
+				}
+				k = s[i : i+n]
+			}
+			if !strings.HasPrefix(s[i+n:], ": ") {
 				return false
 			}
+			key, i = k, i+n+2
 		}
 		at := i
 		v, n, ok := quoted(s[i:])

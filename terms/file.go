@@ -407,8 +407,10 @@ func (p *parser) concept(n *yaml.Node, order int) (*Concept, *origin) {
 	return c, o
 }
 
+// validScheme reports whether s can name an external id scheme: a
+// lower-case letter, then lower-case letters, digits, '-' and '_'.
 func validScheme(s string) bool {
-	if s == "" {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
