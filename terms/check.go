@@ -111,6 +111,13 @@ func (g *Glossary) Check() []Diagnostic {
 // not only the first), so a broken glossary can be fixed in one pass. The
 // error is for a directory that cannot be read.
 func CheckDir(dir string) ([]Diagnostic, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("terms: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("terms: %s is not a directory", dir)
+	}
 	return CheckFS(os.DirFS(dir), ".", dir)
 }
 

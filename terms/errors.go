@@ -10,9 +10,9 @@ import (
 // counts characters (runes), not bytes. Col is 0 when only the line is
 // known (the YAML parser reports syntax errors by line).
 type Position struct {
-	File string
-	Line int
-	Col  int
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
 }
 
 // String formats the position as file:line:col (file:line without a

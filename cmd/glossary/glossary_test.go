@@ -70,7 +70,7 @@ func TestCheckCmd(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &ds); err != nil || code != 1 || len(ds) != 6 {
 		t.Fatalf("check --format json: exit %d, %v, %d diagnostics:\n%s", code, err, len(ds), out)
 	}
-	if ds[0]["severity"] != "error" || ds[0]["File"] == nil || ds[0]["rule"] == "" {
+	if ds[0]["severity"] != "error" || ds[0]["file"] == nil || ds[0]["rule"] == "" {
 		t.Errorf("json diagnostic = %v", ds[0])
 	}
 
