@@ -257,42 +257,70 @@ func (x *xmlWriter) open(n int, name string, attrs ...string) {
 
 func (x *xmlWriter) close(n int, name string) {
 	x.indent(n)
-	x.w.WriteString("</" + name + ">\n")
+	x.end(name)
+	x.w.WriteByte('\n')
+}
+
+func (x *xmlWriter) end(name string) {
+	x.w.WriteString("</")
+	x.w.WriteString(name)
+	x.w.WriteByte('>')
 }
 
 func (x *xmlWriter) elem(n int, name, text string, attrs ...string) {
 	x.indent(n)
 	x.start(name, attrs)
 	xmlEscape(x.w, text, false)
-	x.w.WriteString("</" + name + ">\n")
+	x.end(name)
+	x.w.WriteByte('\n')
 }
 
 // xmlEscape writes s as XML character data. Characters XML 1.0 cannot hold
 // (most C0 controls, invalid UTF-8) become U+FFFD; CR, LF and tab are kept as
 // character references so that a reader gets them back unnormalized.
 func xmlEscape(w *bufio.Writer, s string, attr bool) {
-	for _, r := range s {
-		switch {
-		case r == '<':
-			w.WriteString("&lt;")
-		case r == '>':
-			w.WriteString("&gt;")
-		case r == '&':
-			w.WriteString("&amp;")
-		case r == '"' && attr:
-			w.WriteString("&quot;")
-		case r == '\n':
-			w.WriteString("&#xA;")
-		case r == '\r':
-			w.WriteString("&#xD;")
-		case r == '\t':
-			w.WriteString("&#x9;")
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r < 0xE000 || r == utf8.RuneError:
-			w.WriteRune(utf8.RuneError)
-		default:
-			w.WriteRune(r)
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		size := 1
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '&':
+				esc = "&amp;"
+			case c == '"' && attr:
+				esc = "&quot;"
+			case c == '\n':
+				esc = "&#xA;"
+			case c == '\r':
+				esc = "&#xD;"
+			case c == '\t':
+				esc = "&#x9;"
+			case c < 0x20:
+				esc = "\uFFFD"
+			default:
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF {
+				i += size
+				continue
+			}
+			esc = "\uFFFD"
 		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		i += size
+		start = i
 	}
+	w.WriteString(s[start:])
 }
 
 // TBX reading.
