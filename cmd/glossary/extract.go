@@ -76,7 +76,12 @@ concepts; curated entries are never touched and a second run adds nothing.`,
 }
 
 // newAnalyzer builds the analyzer extract and eval extract tokenize with:
-// kagome for Japanese and gse for Chinese runs, glossary terms as user words.
+// kagome for Japanese and gse for Chinese runs. The glossary's terms are
+// user words of the Chinese tokenizer only: gse needs them to keep terms
+// whole, while for Japanese the extractor rebuilds compounds from kagome's
+// morphemes, and a known term kept whole as one token would hide its
+// sub-terms (間葉系幹細胞 inside 臍帯由来間葉系幹細胞). Known terms are
+// still recognised (and boosted) by lookup.
 func newAnalyzer(g *terms.Glossary) (*tokenize.Analyzer, error) {
 	var words []string
 	if g != nil {
@@ -88,7 +93,7 @@ func newAnalyzer(g *terms.Glossary) (*tokenize.Analyzer, error) {
 			}
 		}
 	}
-	jt, err := ja.New(ja.UserWords(words))
+	jt, err := ja.New()
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +105,6 @@ func newAnalyzer(g *terms.Glossary) (*tokenize.Analyzer, error) {
 		tokenize.WithTokenizer(tokenize.Japanese, jt),
 		tokenize.WithTokenizer(tokenize.SimplifiedChinese, zt),
 		tokenize.WithTokenizer(tokenize.TraditionalChinese, zt),
-		tokenize.UserWords(words),
 	)
 }
 
