@@ -3,8 +3,10 @@ package align
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
@@ -181,6 +183,8 @@ type Index struct {
 	sp    [][]sensePiece
 	inv   map[string][]int32 // sense -> targets having it
 	maxDF int
+	// scratch pools the working memory of Rank.
+	scratch sync.Pool
 }
 
 // NewIndex prepares the target terms for ranking.
@@ -201,7 +205,18 @@ func (a *Aligner) NewIndex(targets []Term) *Index {
 		}
 	}
 	ix.maxDF = 50 + len(targets)/10
+	n := len(targets)
+	ix.scratch.New = func() any {
+		return &scratch{acc: make([]float64, n), stamp: make([]int32, n)}
+	}
 	return ix
+}
+
+// scratch is the per-call working memory of Rank, pooled.
+type scratch struct {
+	acc     []float64 // shared share of the source, per target
+	stamp   []int32   // 1 + the last source piece counted for a target
+	touched []int32
 }
 
 // Len returns the number of target terms.
@@ -221,8 +236,16 @@ func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
 	// Blocking: accumulate, per target, the share of the source covered
 	// by pieces whose senses it shares; senses held by too many targets
 	// only count for whole-term matches.
-	acc := map[int32]float64{}
-	stamp := map[int32]int{} // last piece that counted for a target: each piece counts once
+	sc := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(sc)
+	acc, stamp := sc.acc, sc.stamp
+	touched := sc.touched[:0]
+	defer func() {
+		for _, t := range touched {
+			acc[t], stamp[t] = 0, 0
+		}
+		sc.touched = touched[:0]
+	}()
 	for pi, p := range an.pieces {
 		w := float64(p.units) / float64(an.units)
 		whole := p.start == 0 && p.units == an.units
@@ -232,10 +255,13 @@ func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
 				continue
 			}
 			for _, t := range ts {
-				if st, ok := stamp[t]; ok && st == pi+1 {
+				if stamp[t] == int32(pi+1) {
 					continue
 				}
-				stamp[t] = pi + 1
+				if acc[t] == 0 {
+					touched = append(touched, t)
+				}
+				stamp[t] = int32(pi + 1)
 				acc[t] += w
 			}
 		}
@@ -244,23 +270,31 @@ func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
 		t int32
 		w float64
 	}
-	cs := make([]cand, 0, len(acc))
-	for t, w := range acc {
+	better := func(a, b cand) bool { return a.w > b.w || a.w == b.w && a.t < b.t }
+	// Keep the best candidatesPerTerm in a small sorted array: most
+	// targets fall below its last entry and cost one comparison.
+	cs := make([]cand, 0, candidatesPerTerm+1)
+	for _, t := range touched {
+		w := acc[t]
 		// Estimate the harmonic coverage score: the shared units cover w
 		// of the source and w*|src|/|tgt| of the target (overlapping
 		// pieces overcount; the detailed comparison settles it).
 		cs0 := math.Min(1, w)
 		ct0 := math.Min(1, w*float64(an.units)/float64(ix.an[t].units))
-		cs = append(cs, cand{t, 2 * cs0 * ct0 / (cs0 + ct0)})
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].w != cs[j].w {
-			return cs[i].w > cs[j].w
+		c := cand{t, 2 * cs0 * ct0 / (cs0 + ct0)}
+		if len(cs) == candidatesPerTerm && !better(c, cs[len(cs)-1]) {
+			continue
 		}
-		return cs[i].t < cs[j].t
-	})
-	if len(cs) > candidatesPerTerm {
-		cs = cs[:candidatesPerTerm]
+		i := len(cs)
+		cs = append(cs, c)
+		for i > 0 && better(c, cs[i-1]) {
+			cs[i] = cs[i-1]
+			i--
+		}
+		cs[i] = c
+		if len(cs) > candidatesPerTerm {
+			cs = cs[:candidatesPerTerm]
+		}
 	}
 	var links []Link
 	for _, c := range cs {
@@ -385,12 +419,13 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	var smask, tmask uint64
 	var parts []Part
 	covS, covT := 0.0, 0.0
-	wholeRoutes := map[Route]string{}
+	var wholeRoutes [numRoutes]string
+	var wholeOK [numRoutes]bool
 	for _, m := range ms {
 		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
 		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 {
-			if _, ok := wholeRoutes[m.route]; !ok {
-				wholeRoutes[m.route] = m.via
+			if !wholeOK[m.route] {
+				wholeRoutes[m.route], wholeOK[m.route] = m.via, true
 			}
 		}
 		pm, qm := spanMask(p.start, p.end), spanMask(q.start, q.end)
@@ -416,7 +451,7 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	l := Link{Source: src, Target: tgt}
 	// Whole-term routes, each reported with its own score.
 	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary} {
-		if via, ok := wholeRoutes[r]; ok {
+		if via, ok := wholeRoutes[r], wholeOK[r]; ok {
 			e := Evidence{Route: r, Score: routeQuality(r, sa.units, true)}
 			switch r {
 			case RouteGlossary:
@@ -436,7 +471,7 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	if len(parts) > 1 || len(l.Evidence) == 0 {
 		l.Evidence = append(l.Evidence, Evidence{Route: RouteCompositional, Score: score * 0.95, Parts: parts})
 	}
-	if _, ok := wholeRoutes[RouteCognate]; ok {
+	if wholeOK[RouteCognate] {
 		a.checkCognate(&l, sa, ta)
 	}
 	l.finish()
@@ -518,7 +553,7 @@ func (a *Aligner) bestHead(gs []string, lang language.Tag) string {
 		if !ok {
 			continue
 		}
-		for _, h := range a.dict.byGloss[lang][id] {
+		for _, h := range a.dict.headsOf(lang, id) {
 			n := 0
 			for _, hg := range a.dictGlosses(lang, h) {
 				if containsStr(gs, hg) {
@@ -625,9 +660,29 @@ func (a *Aligner) AlignLists(src, tgt []Term) []Link {
 // whose folded characters agree but whose dictionary meanings do not.
 func (a *Aligner) alignLists(src, tgt []Term) (links, falseFriends []Link) {
 	ix := a.NewIndex(tgt)
+	// Rank the sources on all cores; results are kept in source order so
+	// the output does not depend on scheduling.
+	ranked := make([][]Link, len(src))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ranked[i] = ix.Rank(src[i], 5)
+			}
+		}()
+	}
+	for i := range src {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var all []Link
-	for _, s := range src {
-		for _, l := range ix.Rank(s, 5) {
+	for _, ls := range ranked {
+		for _, l := range ls {
 			if l.FalseFriend && l.Score < a.minScore {
 				falseFriends = append(falseFriends, l)
 				continue

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math/rand"
+	"os"
 	"runtime"
 	"testing"
 
@@ -72,4 +73,21 @@ func BenchmarkAlignLists10kSharedDict(b *testing.B) {
 	}
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MiB-heap-inuse")
+}
+
+// BenchmarkLoadSharedDict reads the full EDICT and CC-CEDICT of
+// /work/shared (skipped when absent).
+func BenchmarkLoadSharedDict(b *testing.B) {
+	if _, err := os.Stat(devEDICT); err != nil {
+		b.Skip("shared dictionaries not available")
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		d := NewDictionary()
+		for _, p := range []string{devEDICT, devCEDICT} {
+			if err := d.LoadFile(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,8 +23,9 @@ type Dictionary struct {
 	glossID  map[string]int32 // normalized gloss -> id
 	glosses  []string
 	heads    map[language.Tag]map[string][]int32 // headword -> gloss ids, per language
-	byGloss  map[language.Tag]map[int32][]string // gloss id -> headwords, per language
-	longless map[string][]int32                  // Japanese katakana headword without ー and ・ -> gloss ids
+	byGloss  map[language.Tag]map[int32][]string // gloss id -> headwords, per language (built by headsOf)
+	revOnce  sync.Once
+	longless map[string][]int32 // Japanese katakana headword without ー and ・ -> gloss ids
 	entries  int
 }
 
@@ -31,7 +34,6 @@ func NewDictionary() *Dictionary {
 	return &Dictionary{
 		glossID:  map[string]int32{},
 		heads:    map[language.Tag]map[string][]int32{},
-		byGloss:  map[language.Tag]map[int32][]string{},
 		longless: map[string][]int32{},
 	}
 }
@@ -218,19 +220,13 @@ func (d *Dictionary) add(tag language.Tag, head string, ids []int32) {
 		d.heads[tag] = m
 	}
 	old := m[head]
-	rev := d.byGloss[tag]
-	if rev == nil {
-		rev = map[int32][]string{}
-		d.byGloss[tag] = rev
-	}
 	for _, id := range ids {
-		if containsID(old, id) {
-			continue
+		if !containsID(old, id) {
+			old = append(old, id)
 		}
-		old = append(old, id)
-		rev[id] = append(rev[id], head)
 	}
 	m[head] = old
+	d.revOnce = sync.Once{} // the reverse index is rebuilt on next use
 	if tag == language.Japanese {
 		if k := longlessKey(head); k != "" {
 			for _, id := range ids {
@@ -434,6 +430,28 @@ func (d *Dictionary) Heads(tag language.Tag, gloss string) []string {
 	if !ok {
 		return nil
 	}
+	return d.headsOf(tag, id)
+}
+
+// headsOf returns the headwords of lang with gloss id. The reverse index
+// is built on first use: most runs never need it, and building it doubles
+// the load time.
+func (d *Dictionary) headsOf(tag language.Tag, id int32) []string {
+	d.revOnce.Do(func() {
+		d.byGloss = map[language.Tag]map[int32][]string{}
+		for t, m := range d.heads {
+			rev := make(map[int32][]string, len(d.glosses))
+			for h, ids := range m {
+				for _, id := range ids {
+					rev[id] = append(rev[id], h)
+				}
+			}
+			for _, hs := range rev {
+				sort.Strings(hs)
+			}
+			d.byGloss[t] = rev
+		}
+	})
 	return d.byGloss[tag][id]
 }
 
