@@ -18,8 +18,8 @@ type selectOptions struct {
 	categories string
 }
 
-func (o *selectOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.langs, "lang", "ja,zh-Hans,zh-Hant,en", "languages, comma-separated BCP 47 tags")
+func (o *selectOptions) addFlags(cmd *cobra.Command, defLangs, langHelp string) {
+	cmd.Flags().StringVar(&o.langs, "lang", defLangs, langHelp)
 	cmd.Flags().StringVar(&o.source, "source", "en", "source language (translate files carry its text)")
 	cmd.Flags().StringVar(&o.statuses, "status", "", "keep concepts with these statuses: candidate, approved (default: all)")
 	cmd.Flags().StringVar(&o.categories, "category", "", "keep concepts of these categories, comma-separated (default: all)")
@@ -35,7 +35,7 @@ func (o *selectOptions) options(verb string) (locales.Options, error) {
 		}
 		opt.Langs = append(opt.Langs, t)
 	}
-	if len(opt.Langs) == 0 {
+	if len(opt.Langs) == 0 && verb == "bundle" {
 		return opt, usageErr("%s: --lang is empty", verb)
 	}
 	src, err := terms.ParseTag(o.source)
@@ -99,7 +99,7 @@ differ (for app CI).`,
 			return runBundle(cmd, s, opts)
 		},
 	}
-	opts.sel.addFlags(cmd)
+	opts.sel.addFlags(cmd, "ja,zh-Hans,zh-Hant,en", "languages, comma-separated BCP 47 tags")
 	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "output directory (required)")
 	cmd.Flags().StringVar(&opts.format, "format", "toml", "toml, json, yaml (go-i18n), i18next or gotext")
 	cmd.Flags().StringVar(&opts.idPrefix, "id-prefix", "", "prefix for every message id, e.g. term.")

@@ -11,6 +11,7 @@ import (
 	"github.com/medterm/glossary/locales"
 	"github.com/medterm/glossary/terms"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 )
 
 type exportOptions struct {
@@ -38,7 +39,8 @@ func newExportCmd(s *streams) *cobra.Command {
 CSV cells that a spreadsheet would run as formulas (starting with = + - @,
 tab or CR) get a leading apostrophe; 'glossary import' removes it. A concept
 with several terms in a language takes several rows with the same id.
---lang applies to CSV columns; TBX carries every language.`,
+--lang chooses the CSV languages (default: all the glossary has); TBX carries
+every language.`,
 		Example: `  glossary export --format tbx -o glossary.tbx
   glossary export --format csv --preset crowdin --status approved -o crowdin.csv`,
 		Args: cobra.NoArgs,
@@ -46,7 +48,7 @@ with several terms in a language takes several rows with the same id.
 			return runExport(cmd, s, opts)
 		},
 	}
-	opts.sel.addFlags(cmd)
+	opts.sel.addFlags(cmd, "", "CSV languages, comma-separated BCP 47 tags (default: every language of the glossary)")
 	cmd.Flags().StringVar(&opts.format, "format", "tbx", "tbx, csv or tsv")
 	cmd.Flags().StringVar(&opts.preset, "preset", "glossary", "CSV columns: "+strings.Join(locales.Presets(), ", "))
 	cmd.Flags().StringVarP(&opts.out, "out", "o", "", "output file (default: standard output)")
@@ -91,7 +93,11 @@ func runExport(cmd *cobra.Command, s *streams, opts *exportOptions) error {
 	if opts.format == "tbx" {
 		err = locales.WriteTBX(bw, cs)
 	} else {
-		m, merr := locales.NewMapping(opts.preset, opt.Langs)
+		langs := opt.Langs
+		if len(langs) == 0 {
+			langs = glossaryLangs(cs)
+		}
+		m, merr := locales.NewMapping(opts.preset, langs)
 		if merr != nil {
 			return merr
 		}
@@ -113,4 +119,29 @@ func runExport(cmd *cobra.Command, s *streams, opts *exportOptions) error {
 		}
 	}
 	return nil
+}
+
+// glossaryLangs returns every language the concepts use, in canonical order.
+func glossaryLangs(cs []*terms.Concept) []language.Tag {
+	seen := map[language.Tag]bool{}
+	var out []language.Tag
+	add := func(t language.Tag) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, c := range cs {
+		for t := range c.Terms {
+			add(t)
+		}
+		for t := range c.Definitions {
+			add(t)
+		}
+		for t := range c.Notes {
+			add(t)
+		}
+	}
+	terms.SortTags(out)
+	return out
 }

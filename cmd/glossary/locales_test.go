@@ -95,6 +95,13 @@ func TestExportCmd(t *testing.T) {
 	if data, _ := os.ReadFile(p); !bytes.Contains(data, []byte("id\tcategory")) {
 		t.Errorf("tsv file: %q", data)
 	}
+	// Every language of the glossary gets columns by default.
+	data, _ := os.ReadFile(filepath.Join(g, "medical.yaml"))
+	os.WriteFile(filepath.Join(g, "medical.yaml"), bytes.Replace(data, []byte("    ja:\n      - 関節リウマチ\n"), []byte("    ja:\n      - 関節リウマチ\n    ko:\n      - 류마티스 관절염\n"), 1), 0o644)
+	code, stdout, stderr = runCLI(t, "export", "--glossary", g, "--format", "csv")
+	if code != 0 || !strings.Contains(stdout, "term_ko") || !strings.Contains(stdout, "류마티스 관절염") {
+		t.Errorf("export csv with a ko term: exit %d %s\n%s", code, stderr, stdout)
+	}
 	if code, _, _ := runCLI(t, "export", "--glossary", g, "--format", "csv", "--preset", "trados"); code != 2 {
 		t.Errorf("unknown preset: exit %d; want 2", code)
 	}
