@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
@@ -212,5 +213,42 @@ func BenchmarkTokenize(b *testing.B) {
 				benchmark(b, in.texts(b), e.f)
 			})
 		}
+	}
+}
+
+// BenchmarkVsRaw alternates raw kagome and this package on the same text
+// within every iteration, so both see the same machine load, and reports
+// our throughput as a fraction of the raw engine's (speed-vs-raw; 1.0 means
+// no overhead). Benchmarks on a shared machine swing by 2× between runs;
+// the interleaved ratio does not.
+func BenchmarkVsRaw(b *testing.B) {
+	raw, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ours := must(b, plain)
+	rawF := func(s string) { raw.Tokenize(s) }
+	for _, in := range []struct {
+		name  string
+		texts func(*testing.B) []string
+	}{
+		{"paragraph", func(*testing.B) []string { return []string{paragraph} }},
+		{"seeds", seedTexts},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			texts := in.texts(b)
+			var rawT, ourT time.Duration
+			for b.Loop() {
+				for _, s := range texts {
+					t0 := time.Now()
+					rawF(s)
+					t1 := time.Now()
+					ours.Tokenize(s)
+					rawT += t1.Sub(t0)
+					ourT += time.Since(t1)
+				}
+			}
+			b.ReportMetric(float64(rawT)/float64(ourT), "speed-vs-raw")
+		})
 	}
 }
