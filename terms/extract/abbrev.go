@@ -73,6 +73,11 @@ type Pair struct {
 // letters (citations such as (2023) or (5), p-values), units (mg/kg, mL,
 // IU ...), table codes ending in a roman numeral after a hyphen (BM-IV),
 // capitalised words longer than five letters, and lists (TNF-α、IL-6).
+// A CJK long form inside brackets after a short form must have about as
+// many words as the short form has letters (see morphemes), which keeps
+// out descriptions such as CRP(炎症マーカー). In SF:English LF, an English
+// long form glued to CJK text (T2T:Treat to Target戦略) is part of a longer
+// expression: the text before the bracket is then not taken as a long form.
 func FindPairs(text string) []Pair {
 	return filterPairs(findPairs(text))
 }
@@ -115,6 +120,7 @@ func bracketPair(text string, open, n int) (Pair, bool) {
 	// Case 1: the bracket holds a short form, optionally followed by a
 	// colon and an English long form, or by a separator and a comment.
 	sf, sfEnd := leadingShort(trimmed)
+	glued := false
 	if sf != "" {
 		rest := trimmed[sfEnd:]
 		var en string
@@ -133,6 +139,12 @@ func bracketPair(text string, open, n int) (Pair, bool) {
 			en = w
 			s := inStart + sfEnd + cn + lead
 			enAt = Span{s, s + len(w)}
+			// "SF:English LF戦略": the English words are part of a longer
+			// mixed expression, so the text before the bracket is not
+			// their CJK long form.
+			if r, _ := utf8.DecodeRuneInString(text[enAt.End:inEnd]); enAt.End < inEnd && isCJKChar(r) {
+				glued = true
+			}
 		case isSeparatorStart(rest):
 			// "SF、comment": a short form followed by an explanation. A list
 			// of short forms (TNF-α、IL-6) is no pair.
@@ -151,7 +163,7 @@ func bracketPair(text string, open, n int) (Pair, bool) {
 			}
 			// Long form before the bracket: CJK run, or English words
 			// matched by Schwartz & Hearst.
-			if lf, s := cjkBefore(text, open); lf != "" {
+			if lf, s := cjkBefore(text, open); lf != "" && !glued {
 				p.Long, p.LongAt, p.LongLang = lf, Span{s, open}, scriptLang(lf)
 				return p, true
 			}
@@ -169,7 +181,7 @@ func bracketPair(text string, open, n int) (Pair, bool) {
 	// Case 2: a short form right before the bracket, its long form inside.
 	sfStart, sfWord := shortBefore(text, open)
 	if sfWord != "" && validShort(sfWord, true) {
-		if isCJKTerm(trimmed) {
+		if isCJKTerm(trimmed) && morphemes(trimmed) >= shortLetters(sfWord) {
 			return Pair{Kind: Abbreviation, Pattern: PatShortLong, Short: sfWord, ShortAt: Span{sfStart, sfStart + len(sfWord)},
 				Long: trimmed, LongAt: Span{inStart, inEnd}, LongLang: scriptLang(trimmed)}, true
 		}
@@ -682,22 +694,92 @@ func simplifiedOnly(r rune) bool {
 // Digits of sf are skipped.
 func inOrder(sf, lf string) bool {
 	l := []rune(strings.ToLower(lf))
+	isStart := func(j int) bool { return j == 0 || l[j-1] == ' ' || l[j-1] == '-' }
 	j := 0
 	starts := 0
 	for _, c := range strings.ToLower(sf) {
 		if !unicode.IsLetter(c) {
 			continue
 		}
-		for j < len(l) && l[j] != c {
-			j++
+		k := -1
+		for x := j; x < len(l); x++ { // prefer the next word starting with c
+			if l[x] == c && isStart(x) {
+				k = x
+				break
+			}
 		}
-		if j == len(l) {
+		if k < 0 {
+			for x := j; x < len(l); x++ {
+				if l[x] == c {
+					k = x
+					break
+				}
+			}
+		}
+		if k < 0 {
 			return false
 		}
-		if j == 0 || l[j-1] == ' ' || l[j-1] == '-' {
+		if isStart(k) {
 			starts++
 		}
-		j++
+		j = k + 1
 	}
 	return starts >= 2
+}
+
+// morphemes estimates the number of words in a CJK long form from its
+// scripts alone: a han run of n characters counts ⌈n/2⌉ (most Sino-Japanese
+// words have two characters), a katakana or Latin/digit run one, a
+// hiragana run one, except up to two kana right after han (okurigana, the
+// み of 痛み). A long form that spells out an n-letter short form has about
+// n words: 炎症マーカー (2) does not spell out CRP; 生活の質 (3) spells out QOL.
+func morphemes(s string) int {
+	n := 0
+	prev := ' '
+	run := 0
+	flush := func() {
+		switch prev {
+		case 'h':
+			n += (run + 1) / 2
+		case 'k', 'l':
+			n++
+		case 'g':
+			n++
+		}
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		var c rune
+		switch {
+		case unicode.Is(unicode.Han, r) || r == '々':
+			c = 'h'
+		case unicode.Is(unicode.Katakana, r) || r == 'ー':
+			c = 'k'
+		case isHiragana(r):
+			c = 'g'
+		default:
+			c = 'l'
+		}
+		if c == prev {
+			run++
+			continue
+		}
+		if c == 'g' && prev == 'h' {
+			// okurigana: up to two kana glued to han belong to it, unless
+			// the kana is the particle の.
+			j := i
+			for j < len(rs) && isHiragana(rs[j]) {
+				j++
+			}
+			if j-i <= 2 && rs[i] != 'の' {
+				i = j - 1
+				continue
+			}
+		}
+		flush()
+		prev, run = c, 1
+	}
+	flush()
+	return n
 }

@@ -24,6 +24,8 @@ func TestFindPairs(t *testing.T) {
 		{"english Schwartz-Hearst", "treated with tocilizumab and hydroxychloroquine (HCQ) daily", []want{{"HCQ", "", "hydroxychloroquine", PatLongShort}}},
 		{"english multi-word", "the visual analogue scale (VAS) was lower", []want{{"VAS", "", "visual analogue scale", PatLongShort}}},
 		{"comment after the short form", "骨密度(BMD、骨の強さの指標)", []want{{"BMD", "骨密度", "", PatLongShort}}},
+		{"english long form glued to CJK", "段階的な薬物療法(T2T:Treat to Target戦略)で", []want{{"T2T", "", "Treat to Target", PatLongShortEn}}},
+		{"a description is no long form", "検査でESR(炎症マーカー)を測る", nil},
 		{"year is no short form", "大規模試験(2021)では", nil},
 		{"citation is no pair", "既報(Tanaka et al., 2019)と同様", nil},
 		{"p-value is no pair", "有意差あり(p = 0.03)", nil},
@@ -120,4 +122,16 @@ func FuzzFindPairs(f *testing.F) {
 		}
 		checkPairs(t, s)
 	})
+}
+
+func TestMorphemes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{{"炎症マーカー", 2}, {"痛みスコア", 2}, {"生活の質", 3}, {"全身性エリテマトーデス", 3}, {"28関節疾患活動スコア", 5}, {"間葉系幹細胞", 3}}
+	for _, tt := range tests {
+		if got := morphemes(tt.in); got != tt.want {
+			t.Errorf("morphemes(%q) = %d; want %d", tt.in, got, tt.want)
+		}
+	}
 }
