@@ -74,8 +74,10 @@
 // else single-quoted, else (line breaks, tabs, invisible characters)
 // double-quoted with escapes. Concepts stay in their file and in file order;
 // new ones go to the end of <category>.yaml. Loading and saving a canonical
-// file gives the same bytes; Save does not even rewrite an unchanged file.
-// `glossary fmt` rewrites files canonically.
+// file gives the same bytes. Save writes only the files whose concepts
+// changed, so a file laid out by hand keeps its layout until one of its
+// concepts is edited; [Glossary.Format] (`glossary fmt`) rewrites every
+// file canonically.
 //
 // # Safe edits
 //

@@ -116,7 +116,14 @@ func (p *parser) parse() []entry {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := safeDecode(dec, &doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil // empty file: no concepts
+			// Empty, or only comments (which a save would drop).
+			for i, l := range strings.Split(string(src), "\n") {
+				if t := strings.TrimSpace(l); t != "" {
+					p.errorf(i+1, strings.Index(l, t)+1, "comment %q: comments are not part of the format (a save would drop them); use a note: field", t)
+					break
+				}
+			}
+			return nil
 		}
 		p.yamlError(err)
 		return nil

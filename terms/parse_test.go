@@ -39,6 +39,7 @@ func TestParseErrors(t *testing.T) {
 		{"comment", "- id: a\n  # reviewed\n  status: approved\n", 2, 3, "comment"},
 		{"line comment", "- id: a # the id\n", 1, 9, "comment"},
 		{"head comment", "# glossary\n- id: a\n", 1, 1, "comment"},
+		{"only a comment", "\n  # nothing yet\n", 2, 3, "comment"},
 		{"alias", "- id: a\n  category: &c cell\n- id: b\n  category: *c\n", 2, 13, "anchor"},
 		{"tag", "- id: a\n  category: !!binary Y2VsbA==\n", 2, 13, "explicit YAML tag"},
 		{"two documents", "- id: a\n---\n- id: b\n", 2, 1, "more than one YAML document"},

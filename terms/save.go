@@ -25,8 +25,9 @@ const LockFile = ".glossary.lock"
 // file per origin: each concept goes back to the file it was read from, at
 // its place; a new concept goes to "<category>.yaml". Files are written in
 // canonical form (see the package documentation) and only when their
-// content changes, so saving an unchanged canonical glossary writes nothing
-// and the files stay byte for byte the same.
+// concepts change: saving an unchanged glossary writes nothing, and a file
+// laid out by hand keeps its layout until one of its concepts is edited
+// ([Glossary.Format] rewrites every file canonically).
 //
 // Each file is replaced atomically: the new content goes to a temporary file
 // in the same directory, which is synced, then renamed over the old one, and
@@ -44,7 +45,14 @@ const LockFile = ".glossary.lock"
 //
 // Saving to a directory other than the one loaded from ("save as") writes
 // every file and overwrites what is there.
-func (g *Glossary) Save(dir string) error {
+func (g *Glossary) Save(dir string) error { return g.save(dir, false) }
+
+// Format is [Glossary.Save], except that it also rewrites the files whose
+// concepts did not change but which are not in canonical form
+// (`glossary fmt`).
+func (g *Glossary) Format(dir string) error { return g.save(dir, true) }
+
+func (g *Glossary) save(dir string, canonical bool) error {
 	out, err := g.render()
 	if err != nil {
 		return err
@@ -59,9 +67,11 @@ func (g *Glossary) Save(dir string) error {
 	defer unlock()
 	same := g.dir != "" && sameDir(g.dir, dir)
 	var write []string
+	onDisk := map[string]fileState{}
 	for _, name := range sortedKeys(out) {
 		cur, err := os.ReadFile(filepath.Join(dir, name))
 		exists := err == nil
+		onDisk[name] = fileState{exists: exists, sum: sha256.Sum256(cur)}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("terms: %w", err)
 		}
@@ -71,7 +81,7 @@ func (g *Glossary) Save(dir string) error {
 				return fmt.Errorf("%w: %s (reload the glossary and redo the edit)", ErrConflict, filepath.Join(dir, name))
 			}
 		}
-		if !exists || !bytes.Equal(cur, out[name]) {
+		if !exists || !bytes.Equal(cur, out[name]) && (canonical || !sameConcepts(name, cur, out[name])) {
 			write = append(write, name)
 		}
 	}
@@ -85,14 +95,31 @@ func (g *Glossary) Save(dir string) error {
 		}
 		g.files[name] = fileState{exists: true, sum: sha256.Sum256(out[name])}
 	}
-	for name, data := range out {
-		g.files[name] = fileState{exists: true, sum: sha256.Sum256(data)}
+	for name := range out {
+		if !slices.Contains(write, name) {
+			g.files[name] = onDisk[name] // left as it was
+		}
 	}
 	return nil
 }
 
-// Changed returns the files (names inside dir) that Save(dir) would write:
-// those whose content on disk differs from the glossary's canonical form.
+// sameConcepts reports whether the file content cur holds exactly the
+// concepts whose canonical form is want (then Save leaves its layout alone).
+func sameConcepts(name string, cur, want []byte) bool {
+	es, errs := parseFile(name, name, cur)
+	if len(errs) > 0 {
+		return false
+	}
+	cs := make([]*Concept, len(es))
+	for i, e := range es {
+		cs[i] = e.c
+	}
+	return bytes.Equal(encodeFile(cs), want)
+}
+
+// Changed returns the files (names inside dir) that Format(dir) would
+// write: those whose content on disk differs from the glossary's canonical
+// form.
 func (g *Glossary) Changed(dir string) ([]string, error) {
 	out, err := g.render()
 	if err != nil {

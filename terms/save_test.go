@@ -315,3 +315,48 @@ func TestRemoveKeepsEmptyFile(t *testing.T) {
 		t.Errorf("anatomy.yaml = %q; want []", got)
 	}
 }
+
+// TestSaveKeepsHandLayout: Save rewrites only files whose concepts changed;
+// Format rewrites every non-canonical file.
+func TestSaveKeepsHandLayout(t *testing.T) {
+	hand := "- id: knee\n  terms: {en: [knee], ja: [膝]}\n  status: approved\n"
+	dir := t.TempDir()
+	write(t, dir, "anatomy.yaml", oldFile)
+	write(t, dir, "hand.yaml", hand)
+	g, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Add(newConcept("synovium"))
+	if err := g.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "hand.yaml")); string(got) != hand {
+		t.Errorf("Save rewrote the untouched hand.yaml:\n%s", got)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "anatomy.yaml")); !strings.Contains(string(got), "synovium") {
+		t.Errorf("Save did not write anatomy.yaml")
+	}
+	c, _ := g.Concept("knee")
+	if ch, _ := g.Changed(dir); len(ch) != 1 || ch[0] != "hand.yaml" {
+		t.Errorf("Changed = %v; want [hand.yaml]", ch)
+	}
+	if err := g.Format(dir); err != nil {
+		t.Fatal(err)
+	}
+	want := "- id: knee\n  status: approved\n  terms:\n    ja:\n      - 膝\n    en:\n      - knee\n"
+	if got, _ := os.ReadFile(filepath.Join(dir, "hand.yaml")); string(got) != want {
+		t.Errorf("Format: hand.yaml =\n%s\nwant:\n%s", got, want)
+	}
+	// Editing a concept of a hand-laid file rewrites that file.
+	write(t, dir, "hand.yaml", hand)
+	g, _ = Load(dir)
+	c, _ = g.Concept("knee")
+	c.Status = Candidate
+	if err := g.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "hand.yaml")); !strings.Contains(string(got), "status: candidate") {
+		t.Errorf("Save did not write the edited concept:\n%s", got)
+	}
+}

@@ -143,7 +143,7 @@ files that are not canonical and exits 1 if there are any.`,
 				}
 				return nil
 			}
-			return g.Save(dir)
+			return g.Format(dir)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.check, "check", false, "only list files that are not canonical; exit 1 if any")
