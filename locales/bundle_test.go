@@ -306,3 +306,27 @@ func TestLangNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionalTags bundles for an app's regional tags: zh-TW, zh-HK take
+// the zh-Hant terms, zh-CN the zh-Hans ones, en-US and ja-JP theirs.
+func TestRegionalTags(t *testing.T) {
+	langs := []language.Tag{language.MustParse("ja-JP"), language.MustParse("zh-CN"), language.MustParse("zh-TW"), language.MustParse("zh-HK"), language.MustParse("en-US")}
+	c := buildFixture(t, Options{Langs: langs, Source: language.MustParse("en")})
+	want := map[string]string{"ja-JP": "関節リウマチ", "zh-CN": "类风湿关节炎", "zh-TW": "類風濕性關節炎", "zh-HK": "類風濕性關節炎", "en-US": "rheumatoid arthritis"}
+	b := newBundle()
+	for _, f := range c.GoI18nFiles(TOML) {
+		mf, err := b.ParseMessageFileBytes(f.Data, f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.Split(f.Path, ".")[1]; mf.Tag.String() != want {
+			t.Errorf("%s read as %s", f.Path, mf.Tag)
+		}
+	}
+	for tag, text := range want {
+		got, err := i18n.NewLocalizer(b, tag).Localize(&i18n.LocalizeConfig{MessageID: "rheumatoid-arthritis"})
+		if err != nil || got != text {
+			t.Errorf("Localize(%s) = %q, %v; want %q", tag, got, err, text)
+		}
+	}
+}

@@ -100,6 +100,7 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 	for _, lang := range c.Langs {
 		c.Active[lang] = make([]Message, 0, g.Len())
 	}
+	termLang := TermLanguages(g, c.Langs)
 	var reserved []string
 	ids := make(map[string]string, g.Len()) // message id -> concept id
 	for _, con := range g.Concepts() {
@@ -117,7 +118,7 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 			hash = Hash(desc, sourceOther(src, opt.Source))
 		}
 		for _, lang := range opt.Langs {
-			t, ok := con.Preferred(lang)
+			t, ok := con.Preferred(termLang[lang])
 			if !ok {
 				if hasSrc && lang != opt.Source {
 					m := Message{ID: id, Description: desc, Hash: hash, Other: sourceOther(src, opt.Source)}
@@ -143,7 +144,7 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 			// Any language's abbreviation makes the message exist.
 			found := false
 			for _, lang := range opt.Langs {
-				if _, ok := abbreviation(con, lang); ok {
+				if _, ok := abbreviation(con, termLang[lang]); ok {
 					found = true
 				}
 			}
@@ -155,7 +156,7 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 			return nil, err
 		}
 		for _, lang := range opt.Langs {
-			a, ok := abbreviation(con, lang)
+			a, ok := abbreviation(con, termLang[lang])
 			if !ok {
 				if !hasSrcAbbr || !isLatin(srcAbbr.Text) {
 					continue
@@ -183,6 +184,44 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 		slices.SortFunc(ms, func(a, b Message) int { return strings.Compare(a.ID, b.ID) })
 	}
 	return c, nil
+}
+
+// TermLanguages maps each bundle language to the glossary language its
+// terms come from: the same tag when the glossary has terms in it, else the
+// glossary language with the same language and script, so that an app's
+// regional tags work (zh-TW and zh-HK take zh-Hant terms, zh-CN zh-Hans,
+// en-US en, ja-JP ja). A language with no match maps to itself (and gets
+// no messages).
+func TermLanguages(g *terms.Glossary, langs []language.Tag) map[language.Tag]language.Tag {
+	have := make(map[language.Tag]bool)
+	for _, c := range g.Concepts() {
+		for t := range c.Terms {
+			have[t] = true
+		}
+	}
+	glangs := make([]language.Tag, 0, len(have))
+	for t := range have {
+		glangs = append(glangs, t)
+	}
+	slices.SortFunc(glangs, compareTags)
+	out := make(map[language.Tag]language.Tag, len(langs))
+	for _, l := range langs {
+		out[l] = l
+		if have[l] {
+			continue
+		}
+		lb, _ := l.Base()
+		ls, _ := l.Script() // inferred: zh-TW → Hant, zh-CN → Hans
+		for _, gt := range glangs {
+			gb, _ := gt.Base()
+			gs, _ := gt.Script()
+			if gb == lb && gs == ls {
+				out[l] = gt
+				break
+			}
+		}
+	}
+	return out
 }
 
 // reservedKeys are the keys go-i18n reads as message fields rather than
