@@ -16,6 +16,7 @@ import (
 
 	"github.com/medterm/glossary/terms"
 	"github.com/medterm/glossary/terms/align"
+	"github.com/medterm/glossary/terms/extract"
 )
 
 type alignOptions struct {
@@ -27,6 +28,7 @@ type alignOptions struct {
 	routes     []string
 	noGlossary bool
 	apply      bool
+	top        int
 }
 
 // listFlags maps the term-list flags to their languages.
@@ -56,13 +58,13 @@ another: 間葉系+幹細胞 → 间充质+干细胞) and context (similar frequ
 
 Inputs, in any mix:
   --ja FILE --zh FILE --zh-hant FILE --en FILE   term lists, one term per line
-  FILE...   output of 'glossary extract --format json' (JSON Lines: term lines
-            with term, lang, freq; abbreviation lines with short, long, long_en),
-            or lines "LANG<TAB>TERM" (LANG a BCP 47 tag)
-To align articles, extract their terms first:
-  glossary extract --format json ja.txt > ja.jsonl
-  glossary extract --format json zh.txt > zh.jsonl
-  glossary align ja.jsonl zh.jsonl --dict edict.u8 --dict cedict.u8
+  FILE...   articles (plain text, any supported encoding): their terms and
+            abbreviation definitions are extracted as 'glossary extract' does;
+            or the output of 'glossary extract --format json' (JSON Lines: term
+            lines with term, lang, freq; pair lines with short, long, long_en);
+            or lines "LANG<TAB>TERM" (LANG a BCP 47 tag).
+A file is taken as JSON Lines when its first line is a JSON object, as
+"LANG<TAB>TERM" lines when its first line is one, else as an article.
 
 --dict takes EDICT/JMdict (漢字 [かな] /gloss/) and CC-CEDICT (繁體 简体 [pin1] /gloss/)
 files and may be repeated. The glossary (--glossary, $GLOSSARY_DIR or the
@@ -85,6 +87,7 @@ starter) is used as evidence unless --no-glossary.`,
 	f.Float64Var(&o.minScore, "min-score", align.DefaultMinScore, "lowest link score proposed (0..1)")
 	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all): glossary,cognate,abbreviation,anchor,dictionary,compositional,context")
 	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
+	f.IntVar(&o.top, "top", 0, "for articles: align only the N best extracted terms of each language (0: all)")
 	f.BoolVar(&o.apply, "apply", false, "merge the proposals into the glossary (--glossary DIR or $GLOSSARY_DIR): new candidate concepts, admitted terms on existing ones; curated terms are never changed")
 	return cmd
 }
@@ -143,13 +146,22 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 			nlists++
 		}
 	}
+	var articles []string
 	for _, path := range o.files {
+		kind, err := sniffAlignInput(path)
+		if err != nil {
+			return err
+		}
+		if kind == inputArticle {
+			articles = append(articles, path)
+			continue
+		}
 		if err := readAlignInput(path, &in); err != nil {
 			return err
 		}
 	}
 	if nlists+len(o.files) == 0 {
-		return usageErr("align: no input (give term lists with --ja/--zh/--zh-hant/--en, or extraction JSON files)")
+		return usageErr("align: no input (give term lists with --ja/--zh/--zh-hant/--en, articles, or extraction JSON files)")
 	}
 	var dir string
 	if o.apply {
@@ -165,6 +177,11 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 	if !o.noGlossary {
 		var err error
 		if g, err = loadGlossary(cmd); err != nil {
+			return err
+		}
+	}
+	if len(articles) > 0 {
+		if err := extractArticles(s, g, articles, o.top, &in); err != nil {
 			return err
 		}
 	}
@@ -192,6 +209,79 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 		dir, len(res.Added), len(res.Extended), len(res.Skipped))
 	for _, sk := range res.Skipped {
 		fmt.Fprintln(s.ErrOut, "  skipped:", sk)
+	}
+	return nil
+}
+
+type alignInputKind int
+
+const (
+	inputArticle alignInputKind = iota
+	inputJSON
+	inputTSV
+)
+
+// sniffAlignInput decides from the first non-blank, non-comment line
+// whether a file is extraction JSON Lines, "LANG<TAB>TERM" lines or an
+// article.
+func sniffAlignInput(path string) (alignInputKind, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("align: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
+	for sc.Scan() {
+		text := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if strings.HasPrefix(text, "{") {
+			return inputJSON, nil
+		}
+		if l, _, ok := strings.Cut(text, "\t"); ok {
+			if _, err := language.Parse(l); err == nil {
+				return inputTSV, nil
+			}
+		}
+		return inputArticle, nil
+	}
+	return inputArticle, nil
+}
+
+// extractArticles runs term and abbreviation extraction over articles, as
+// `glossary extract` does, and adds the results to in.
+func extractArticles(s *streams, g *terms.Glossary, files []string, top int, in *align.Input) error {
+	an, err := newAnalyzer(g)
+	if err != nil {
+		return err
+	}
+	e, err := extract.New(an, extract.WithGlossary(g))
+	if err != nil {
+		return err
+	}
+	col, err := extractAll(s, e, files, 0, "", false)
+	if err != nil {
+		return fmt.Errorf("align: %w", err)
+	}
+	perLang := map[language.Tag]int{}
+	for _, c := range col.Candidates() {
+		if top > 0 && perLang[c.Lang] >= top {
+			continue
+		}
+		perLang[c.Lang]++
+		in.Terms = append(in.Terms, align.Term{Text: c.Term, Lang: c.Lang, Freq: c.Freq})
+	}
+	for _, d := range col.Documents() {
+		for _, p := range d.Pairs {
+			switch {
+			case p.Long != "":
+				in.Abbrevs = append(in.Abbrevs, align.AbbrevPair{Short: p.Short, Long: p.Long, LongEn: p.LongEn, Lang: p.LongLang})
+			case p.Short != "" && p.LongEn != "":
+				in.Abbrevs = append(in.Abbrevs, align.AbbrevPair{Short: p.Short, Long: p.LongEn, Lang: language.English})
+			}
+		}
 	}
 	return nil
 }

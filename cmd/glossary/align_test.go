@@ -183,3 +183,65 @@ func mustReadGold(t *testing.T, path string) []gold.ConceptRow {
 	}
 	return rows
 }
+
+func TestAlignArticles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the tokenizer dictionaries")
+	}
+	args := append([]string{"align", "--no-glossary", "--format", "json", alignData + "article-ja.txt", alignData + "article-zh.txt"}, alignDicts...)
+	code, out, errOut := runAlignCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("align exit %d: %s", code, errOut)
+	}
+	var msc *jsonProposal
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var p jsonProposal
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range p.Abbreviations {
+			if a == "MSC" {
+				msc = &p
+			}
+		}
+	}
+	if msc == nil {
+		t.Fatalf("no proposal with MSC:\n%s", out)
+	}
+	want := map[string]string{"ja": "間葉系幹細胞", "zh-Hans": "间充质干细胞", "en": "mesenchymal stem cell"}
+	for lang, term := range want {
+		if got := msc.Terms[lang]; len(got) != 1 || got[0] != term {
+			t.Errorf("MSC proposal %s = %v; want [%s]", lang, got, term)
+		}
+	}
+}
+
+func TestEvalAlignGoldGlossary(t *testing.T) {
+	dir := t.TempDir()
+	g, err := terms.New(
+		&terms.Concept{ID: "joint", Category: "anatomy", Terms: map[language.Tag][]terms.Term{language.Japanese: {{Text: "関節"}}, language.SimplifiedChinese: {{Text: "关节"}}}},
+		&terms.Concept{ID: "arthritis", Category: "disease", Terms: map[language.Tag][]terms.Term{language.Japanese: {{Text: "関節炎"}}, language.SimplifiedChinese: {{Text: "关节炎"}}}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	cmd := newEvalAlignCmd(&streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	cmd.Flags().String("glossary", "", "")
+	cmd.SetArgs([]string{"--gold-glossary", "--glossary", dir, "--exclude", alignData + "concepts.tsv", "--pairs", "ja:zh-Hans", "--format", "json"})
+	cmd.SetOut(&out)
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("eval align: %v %s", err, errOut.String())
+	}
+	var rep evalAlignReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// joint is in the concepts file, so only arthritis is left.
+	if rep.Concepts != 1 || rep.Pairs[0].Overall.Correct != 1 {
+		t.Errorf("eval = %d concepts, %+v; want 1 concept, aligned", rep.Concepts, rep.Pairs[0].Overall)
+	}
+}

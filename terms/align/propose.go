@@ -109,6 +109,7 @@ func (a *Aligner) Propose(in Input) []Proposal {
 	if a.on(RouteAbbreviation) {
 		links = append(links, a.abbrevListLinks(abbrs, byLang[language.English])...)
 	}
+	links = mergeLinks(links)
 	a.addContext(links, in.Terms)
 	ps := a.group(links)
 	// False friends are reported on their own, flagged, never merged.
@@ -301,6 +302,56 @@ func (a *Aligner) addContext(links []Link, all []Term) {
 		links[i].Evidence = append(links[i].Evidence, Evidence{Route: RouteContext, Score: 0.3 * sim, Detail: "similar relative frequency"})
 		links[i].finish()
 	}
+}
+
+// mergeLinks joins the links found for one pair of terms by different
+// means (an abbreviation definition and the list alignment, say) into one
+// link carrying all the evidence, each route once with its best score.
+func mergeLinks(links []Link) []Link {
+	key := func(t Term) string { return t.Lang.String() + "\x00" + t.Text }
+	idx := map[string]int{}
+	var out []Link
+	for _, l := range links {
+		ks, kt := key(l.Source), key(l.Target)
+		k := ks + "\x01" + kt
+		if kt < ks {
+			k = kt + "\x01" + ks
+		}
+		i, ok := idx[k]
+		if !ok {
+			idx[k] = len(out)
+			out = append(out, l)
+			continue
+		}
+		m := &out[i]
+		for _, t := range []Term{l.Source, l.Target} {
+			if key(t) == key(m.Source) {
+				m.Source.Freq = max(m.Source.Freq, t.Freq)
+			} else {
+				m.Target.Freq = max(m.Target.Freq, t.Freq)
+			}
+		}
+		for _, e := range l.Evidence {
+			j := -1
+			for x := range m.Evidence {
+				if m.Evidence[x].Route == e.Route {
+					j = x
+				}
+			}
+			switch {
+			case j < 0:
+				m.Evidence = append(m.Evidence, e)
+			case e.Score > m.Evidence[j].Score:
+				m.Evidence[j] = e
+			}
+		}
+		if m.Standard == "" {
+			m.Standard, m.StandardFrom = l.Standard, l.StandardFrom
+		}
+		m.FalseFriend = m.FalseFriend || l.FalseFriend
+		m.finish()
+	}
+	return out
 }
 
 // group joins linked terms into proposals (connected components).
