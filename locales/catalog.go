@@ -100,7 +100,8 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 	for _, lang := range c.Langs {
 		c.Active[lang] = make([]Message, 0, g.Len())
 	}
-	termLang := TermLanguages(g, c.Langs)
+	termLang := TermLanguages(g, append(slices.Clone(c.Langs), opt.Source))
+	srcLang := termLang[opt.Source]
 	var reserved []string
 	ids := make(map[string]string, g.Len()) // message id -> concept id
 	for _, con := range g.Concepts() {
@@ -111,8 +112,8 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 		if err := checkID(id, con.ID, ids, &reserved); err != nil {
 			return nil, err
 		}
-		desc := Description(con, opt.Source)
-		src, hasSrc := con.Preferred(opt.Source)
+		desc := Description(con, srcLang)
+		src, hasSrc := con.Preferred(srcLang)
 		hash := ""
 		if hasSrc {
 			hash = Hash(desc, sourceOther(src, opt.Source))
@@ -139,7 +140,7 @@ func Build(g *terms.Glossary, opt Options) (*Catalog, error) {
 			continue
 		}
 		aid := id + AbbrSuffix
-		srcAbbr, hasSrcAbbr := abbreviation(con, opt.Source)
+		srcAbbr, hasSrcAbbr := abbreviation(con, srcLang)
 		if !hasSrcAbbr {
 			// Any language's abbreviation makes the message exist.
 			found := false

@@ -82,6 +82,8 @@ type Report struct {
 func ImportTranslations(g *terms.Glossary, lang language.Tag, ms []Message, opt Options, origin string) *Report {
 	opt.fill()
 	r := &Report{}
+	tl := TermLanguages(g, []language.Tag{lang, opt.Source})
+	lang, srcLang := tl[lang], tl[opt.Source] // translate.zh-TW.toml adds zh-Hant terms
 	for _, m := range ms {
 		skip := func(reason string) { r.Skipped = append(r.Skipped, Skip{m.ID, lang, reason}) }
 		id, ok := strings.CutPrefix(m.ID, opt.IDPrefix)
@@ -94,13 +96,13 @@ func ImportTranslations(g *terms.Glossary, lang language.Tag, ms []Message, opt 
 			skip("no such concept")
 			continue
 		}
-		src, ok := con.Preferred(opt.Source)
+		src, ok := con.Preferred(srcLang)
 		if !ok {
 			skip("concept has no " + opt.Source.String() + " term")
 			continue
 		}
 		srcOther := sourceOther(src, opt.Source)
-		if m.Hash != "" && m.Hash != Hash(Description(con, opt.Source), srcOther) {
+		if m.Hash != "" && m.Hash != Hash(Description(con, srcLang), srcOther) {
 			skip("source text or description changed since the file was written (hash differs)")
 			continue
 		}

@@ -215,3 +215,26 @@ func TestMerge(t *testing.T) {
 		t.Error("new concept not added")
 	}
 }
+
+func TestImportRegionalFile(t *testing.T) {
+	g := fixture(t)
+	c, err := Build(g, Options{Langs: []language.Tag{language.MustParse("zh-TW"), language.MustParse("en-US")}, Source: language.MustParse("en-US")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr File
+	for _, f := range c.GoI18nFiles(JSON) {
+		if f.Path == "translate.zh-TW.json" {
+			tr = f
+		}
+	}
+	filled := strings.Replace(string(tr.Data), `"other": "tumor necrosis factor alpha"`, `"other": "腫瘤壞死因子α"`, 1)
+	tag, ms, err := ReadMessageFile(tr.Path, []byte(filled))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ImportTranslations(g, tag, ms, Options{Source: language.MustParse("en-US")}, tr.Path)
+	if len(r.Added) != 1 || r.Added[0].Lang != language.TraditionalChinese {
+		t.Errorf("added %+v; want one zh-Hant term", r.Added)
+	}
+}
