@@ -416,26 +416,30 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 		}
 		return ms[x].route < ms[y].route
 	})
-	var smask, tmask uint64
-	var parts []Part
-	covS, covT := 0.0, 0.0
 	var wholeRoutes [numRoutes]string
 	var wholeOK [numRoutes]bool
 	for _, m := range ms {
 		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
-		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 {
-			if !wholeOK[m.route] {
-				wholeRoutes[m.route], wholeOK[m.route] = m.via, true
+		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 && !wholeOK[m.route] {
+			wholeRoutes[m.route], wholeOK[m.route] = m.via, true
+		}
+	}
+	// The greedy cover can be fooled by a long pair that blocks two better
+	// ones (肝臓疾 = 肝脏疾 against 肝臓 = 肝脏 + 疾患 = 疾病), so it is run
+	// again without each pair of its first answer, and the best cover wins.
+	best := a.cover(sa, ta, ms, -1)
+	if len(best.chosen) > 0 && len(ms) > 1 {
+		for _, x := range best.chosen {
+			if c := a.cover(sa, ta, ms, x); c.f1() > best.f1()+1e-9 {
+				best = c
 			}
 		}
-		pm, qm := spanMask(p.start, p.end), spanMask(q.start, q.end)
-		if smask&pm != 0 || tmask&qm != 0 {
-			continue
-		}
-		smask |= pm
-		tmask |= qm
-		covS += m.fs
-		covT += m.ft
+	}
+	covS, covT := best.covS, best.covT
+	var parts []Part
+	for _, x := range best.chosen {
+		m := ms[x]
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
 		parts = append(parts, Part{
 			Source: pieceText(sa, p), Target: pieceText(ta, q),
 			Route: m.route, Via: m.via,
@@ -476,6 +480,42 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	}
 	l.finish()
 	return l, true
+}
+
+// coverage is one way of covering two terms with matched piece pairs.
+type coverage struct {
+	chosen     []int // indexes into the match list
+	covS, covT float64
+}
+
+func (c coverage) f1() float64 {
+	if c.covS+c.covT == 0 {
+		return 0
+	}
+	return 2 * c.covS * c.covT / (c.covS + c.covT)
+}
+
+// cover takes the matches (heaviest first) that overlap nothing taken
+// before, skipping match skip.
+func (a *Aligner) cover(sa, ta *analysis, ms []match, skip int) coverage {
+	var c coverage
+	var smask, tmask uint64
+	for i, m := range ms {
+		if i == skip {
+			continue
+		}
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
+		pm, qm := spanMask(p.start, p.end), spanMask(q.start, q.end)
+		if smask&pm != 0 || tmask&qm != 0 {
+			continue
+		}
+		smask |= pm
+		tmask |= qm
+		c.covS += m.fs
+		c.covT += m.ft
+		c.chosen = append(c.chosen, i)
+	}
+	return c
 }
 
 // checkCognate flags a cognate that is a false friend or not the standard
