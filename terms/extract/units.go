@@ -202,6 +202,10 @@ func classify(t tokenize.Token) (role, bool) {
 		return roleNoun, gen
 	case pos == "h":
 		return rolePrefix, false
+	case pos == "v" && isAllHan(s) && utf8.RuneCountInString(s) >= 2 && t.Lang != tokenize.Japanese:
+		// jieba tags many verbal nouns as verbs (损伤, 免疫): they modify a
+		// following noun (损伤部位, 免疫反应) but do not end a term.
+		return rolePrefix, false
 	case pos == "k":
 		return roleSuffix, false
 	case pos == "" || pos == "x":
