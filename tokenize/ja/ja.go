@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
@@ -217,8 +218,15 @@ func trimPOS(pos []string) []string {
 	return pos[:n:n]
 }
 
+// isSpace reports whether s is all white space; it stops at the first
+// other character, so it costs nothing for ordinary tokens.
 func isSpace(s string) bool {
-	return strings.TrimSpace(s) == "" || strings.Trim(s, " \t\r\n\u3000") == ""
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasASCIIPunct(s string) bool {
