@@ -331,7 +331,7 @@ func (p *parser) concept(n *yaml.Node, order int) (*Concept, *origin) {
 	o := &origin{file: p.name, order: order, pos: p.pos(n)}
 	c := &Concept{}
 	what := fmt.Sprintf("concept %d", order+1)
-	hasID, hasStatus := false, false
+	hasID := false // a missing status means candidate
 	ok := p.mapping(n, what, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -360,7 +360,7 @@ func (p *parser) concept(n *yaml.Node, order int) (*Concept, *origin) {
 					p.errAt(v, err)
 					return
 				}
-				c.Status, hasStatus = st, true
+				c.Status = st
 			}
 		case "external":
 			c.External = map[string]string{}
@@ -410,7 +410,6 @@ func (p *parser) concept(n *yaml.Node, order int) (*Concept, *origin) {
 		}
 		return nil, nil
 	}
-	_ = hasStatus // a missing status means candidate
 	return c, o
 }
 
