@@ -78,11 +78,13 @@ var encodingAliases = map[string]Encoding{
 	"big5hkscs":  Big5,
 }
 
+var nameCleaner = strings.NewReplacer("-", "", "_", "", " ", "")
+
 // ParseEncoding returns the encoding called name (case-insensitive; "sjis",
 // "cp932", "gb2312", "utf8" and similar aliases are accepted; "" and "auto"
 // mean Auto).
 func ParseEncoding(name string) (Encoding, error) {
-	key := strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(name))
+	key := strings.ToLower(nameCleaner.Replace(name))
 	if e, ok := encodingAliases[key]; ok {
 		return e, nil
 	}
@@ -194,8 +196,7 @@ func decode(b []byte, name, encName string, replace bool) (string, Encoding, int
 }
 
 func isUTF16Alias(name string) bool {
-	key := strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(name))
-	return key == "utf16"
+	return strings.ToLower(nameCleaner.Replace(name)) == "utf16"
 }
 
 // binaryOffset returns the offset of the first byte that marks b as binary,

@@ -189,3 +189,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDecode(b *testing.B) {
+	text := strings.Repeat(jaText, 100)
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{
+		{"utf-8", []byte(text)},
+		{"shift_jis-detect", encode(b, japanese.ShiftJIS, text)},
+		{"utf-16le", encode(b, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), text)},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Decode(in.data, "bench", ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -122,3 +122,12 @@ func FuzzRuns(f *testing.F) {
 		checkRuns(t, s, runs)
 	})
 }
+
+func BenchmarkRuns(b *testing.B) {
+	text := strings.Repeat("SLE 無作為試験 20 関節炎と皮膚症状が改善した。 MSC 1×10^6/kg\n治疗费用请咨询专员,间充质干细胞(MSC)。\n", 50)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Runs(text)
+	}
+}
