@@ -253,3 +253,14 @@ func TestLoadGlossary(t *testing.T) {
 		t.Error("--glossary missing dir: no error")
 	}
 }
+
+func TestEditRefusedWhileLocked(t *testing.T) {
+	dir := glossaryFixture(t, map[string]string{"anatomy.yaml": cliConcept, ".glossary.lock": "pid 42 since 2026-01-01T00:00:00Z\n"})
+	code, _, errOut := runGlossaryCLI(t, "", "set-status", "--glossary", dir, "joint", "candidate")
+	if code != 1 || !strings.Contains(errOut, "locked by another writer") || !strings.Contains(errOut, "pid 42") {
+		t.Errorf("set-status while locked: exit %d, %q; want 1 naming the lock", code, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "anatomy.yaml")); string(got) != cliConcept {
+		t.Error("a locked edit changed the file")
+	}
+}
