@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/medterm/glossary/tokenize/han"
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
@@ -385,10 +386,37 @@ func scriptProblem(tag language.Tag, s string) string {
 	has := func(tabs ...*unicode.RangeTable) bool {
 		return strings.IndexFunc(s, func(r rune) bool { return unicode.In(r, tabs...) }) >= 0
 	}
+	first := func(pred ...func(rune) bool) (rune, bool) {
+		for _, r := range s {
+			for _, p := range pred {
+				if p(r) {
+					return r, true
+				}
+			}
+		}
+		return 0, false
+	}
+	_, script, _ := tag.Raw()
 	switch base.String() {
 	case "zh":
 		if has(unicode.Hiragana, unicode.Katakana) {
 			return "contains kana (Chinese terms are written in Han characters)"
+		}
+		switch script.String() {
+		case "Hans":
+			if r, ok := first(han.Traditional); ok {
+				return fmt.Sprintf("contains the traditional-only character %c", r)
+			}
+			if r, ok := first(han.Shinjitai); ok {
+				return fmt.Sprintf("contains the Japanese-only character %c", r)
+			}
+		case "Hant":
+			if r, ok := first(han.Simplified); ok {
+				return fmt.Sprintf("contains the simplified-only character %c", r)
+			}
+			if r, ok := first(han.Shinjitai); ok {
+				return fmt.Sprintf("contains the Japanese-only character %c", r)
+			}
 		}
 	case "en":
 		if has(unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
