@@ -257,8 +257,9 @@ func Through(r Rung) LookupOption { return func(c *lookupConfig) { c.through = r
 func AllRungs() LookupOption { return func(c *lookupConfig) { c.allRungs = true } }
 
 // Tolerance sets the most edits the fuzzy rung accepts. By default it
-// grows with the length of the folded query: none below 4 characters, 1
-// up to 7, 2 up to 13, then 3.
+// grows with the length of the folded query: for Latin script none below
+// 4 characters, 1 up to 7, 2 up to 13, then 3; for a query mostly of Han
+// or kana none below 3 characters, 1 up to 9, then 2.
 func Tolerance(edits int) LookupOption { return func(c *lookupConfig) { c.tolerance = edits } }
 
 // InLanguages restricts matching to the terms of the given languages.

@@ -195,11 +195,20 @@ func TestOSA(t *testing.T) {
 	}{
 		{"", "", 0}, {"abc", "abc", 0}, {"abc", "acb", 1}, {"messenchymal", "mesenchymal", 1},
 		{"kitten", "sitting", 3}, {"間葉系幹細胞", "間質幹細胞", 2},
+		{"ab", "ba", 1}, {"abcd", "badc", 2}, {"ca", "abc", 3}, {"a", "", 1}, {"", "ab", 2},
+		{"rheumatiodarthritis", "rheumatoidarthritis", 1}, {"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "bacdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk", 2},
 	}
 	var rows [3][]int
 	for _, tt := range tests {
 		if got := osa([]rune(tt.a), []rune(tt.b), 5, &rows); got != tt.want {
 			t.Errorf("osa(%q, %q) = %d; want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	var p peq
+	for _, tt := range tests {
+		p.init([]rune(tt.a))
+		if got := p.distance([]rune(tt.b)); got != tt.want {
+			t.Errorf("peq(%q).distance(%q) = %d; want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 	if got := osa([]rune("kitten"), []rune("sitting"), 1, &rows); got <= 1 {
@@ -213,4 +222,25 @@ func describe(ms []Match) string {
 		parts = append(parts, fmt.Sprintf("%s/%s/%s/%q/%.2f", m.Concept.ID, m.Rung, m.Lang, m.Term.Text, m.Score))
 	}
 	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// FuzzEditDistance checks the bit-parallel distance against the
+// dynamic-programming one.
+func FuzzEditDistance(f *testing.F) {
+	f.Add("messenchymal", "mesenchymal")
+	f.Add("間葉系幹細胞", "間質幹細胞")
+	f.Add("abcd", "badc")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ra, rb := []rune(a), []rune(b)
+		if len(ra) > 64 {
+			return
+		}
+		var rows [3][]int
+		want := osa(ra, rb, len(ra)+len(rb), &rows)
+		var p peq
+		p.init(ra)
+		if got := p.distance(rb); got != want {
+			t.Errorf("peq(%q).distance(%q) = %d; osa = %d", a, b, got, want)
+		}
+	})
 }

@@ -1,0 +1,12 @@
+//go:build !linux
+
+package terms_test
+
+import "time"
+
+func cpuClock() func() time.Duration {
+	start := time.Now()
+	return func() time.Duration { return time.Since(start) }
+}
+
+const cpuClockKind = "wall"
