@@ -34,10 +34,15 @@ type ParseError struct {
 	Line int
 	Col  int // 0 when unknown (YAML syntax errors carry only a line)
 	Err  error
+	More int // how many more problems Load found after this one
 }
 
 func (e *ParseError) Error() string {
-	return "terms: " + Position{e.File, e.Line, e.Col}.String() + ": " + e.msg()
+	s := "terms: " + Position{e.File, e.Line, e.Col}.String() + ": " + e.msg()
+	if e.More > 0 {
+		s += fmt.Sprintf(" (and %d more problems; `glossary check` lists them all)", e.More)
+	}
+	return s
 }
 
 // Unwrap returns the underlying error.

@@ -225,3 +225,13 @@ func diff(want, got string) string {
 	}
 	return "(same lines)"
 }
+
+func TestLoadCountsMoreProblems(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.yaml", "- id: a\n  colour: red\n- id: B\n")
+	_, err := Load(dir)
+	pe := asParseError(t, err)
+	if pe.Line != 2 || pe.More != 1 || !strings.Contains(err.Error(), "and 1 more problems") {
+		t.Errorf("Load = %v (line %d, more %d); want line 2 and 1 more", err, pe.Line, pe.More)
+	}
+}

@@ -130,7 +130,9 @@ func LoadFS(fsys fs.FS, dir, display string) (*Glossary, error) {
 		return nil, err
 	}
 	if len(errs) > 0 {
-		return nil, errs[0]
+		e := *errs[0]
+		e.More = len(errs) - 1
+		return nil, &e
 	}
 	g, perr := build(es)
 	if perr != nil {
