@@ -287,6 +287,9 @@ func acceptable(sub []unit) bool {
 			}
 		}
 	}
+	if sub[0].numeric && nouns == general {
+		return false // 24時間, 15名, 3ヶ月
+	}
 	return !(nouns == 1 && general == 1 && sub[0].role != rolePrefix)
 }
 
@@ -350,6 +353,11 @@ func latinTermShape(s string) bool {
 		}
 	}
 	if letters == 0 {
+		return false
+	}
+	// A number with a unit or a time (12M, 10mg, 93g/L, 1yr) is a measure;
+	// a term starting with a digit has two capitals at least (5-FU).
+	if s[0] >= '0' && s[0] <= '9' && upper < 2 {
 		return false
 	}
 	if upper > 0 || digits > 0 && letters >= 1 {

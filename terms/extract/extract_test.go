@@ -147,3 +147,68 @@ func TestNewErrors(t *testing.T) {
 		t.Error("New(MaxContexts(-1)) succeeded")
 	}
 }
+
+func TestLatinTermShape(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"MSC", true}, {"DAS28", true}, {"TNF-α", true}, {"adMSC", true}, {"UC-MSCs", true}, {"anti-dsDNA", true},
+		{"5-FU", true}, {"efficacy", true},
+		{"12M", false}, {"10mg", false}, {"93g/L", false}, {"the", false}, {"View", false}, {"study", false},
+	}
+	for _, tt := range tests {
+		if got := latinTermShape(tt.in); got != tt.want {
+			t.Errorf("latinTermShape(%q) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNumbersAndCounters(t *testing.T) {
+	text := "24時間蓄尿を3回行う。2型糖尿病。"
+	tok := fixtureTok{[]string{
+		"24/名詞,数", "時間/名詞,副詞可能", "蓄尿/名詞,一般", "を/助詞,格助詞", "3/名詞,数", "回/名詞,接尾,助数詞", "行う/動詞,自立", "。/記号,句点",
+		"2/名詞,数", "型/名詞,接尾,一般", "糖尿病/名詞,一般", "。/記号,句点",
+	}}
+	e, _ := New(tok)
+	col := e.NewCollection()
+	d := e.Document("n.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	for _, want := range []string{"24時間蓄尿", "2型糖尿病", "糖尿病", "蓄尿"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("candidate %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"3回", "回", "24時間", "時間", "24"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+}
+
+func TestChineseVerbModifier(t *testing.T) {
+	text := "投入能够抑制免疫反应。"
+	tok := fixtureTok{[]string{"投入/v", "能够/v", "抑制/v", "免疫/v", "反应/vn", "。/x"}}
+	toks := tok.Tokenize(text)
+	for i := range toks {
+		toks[i].Lang = tokenize.SimplifiedChinese
+	}
+	e, _ := New(staticTok(toks))
+	col := e.NewCollection()
+	d := e.Document("z.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	if _, ok := got["免疫反应"]; !ok {
+		t.Errorf("免疫反应 missing; got %v", keys(got))
+	}
+	for _, bad := range []string{"抑制免疫反应", "投入能够抑制免疫反应", "免疫"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+}
+
+type staticTok []tokenize.Token
+
+func (s staticTok) Tokenize(string) []tokenize.Token { return s }

@@ -30,6 +30,8 @@ type unit struct {
 	general bool // a general noun (患者, 場合): part of terms, never a term alone
 	latin   bool
 	spaced  bool // a space separates it from the previous unit of its run
+	numeric bool // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
+	verb    bool // a Chinese verb used as a modifier
 }
 
 // generalNouns are frequent nouns of general language that kagome tags as
@@ -157,6 +159,9 @@ func classify(t tokenize.Token) (role, bool) {
 			}
 			return roleNone, false
 		case "接尾":
+			if counter(t.POS) {
+				return roleSuffix, false
+			}
 			// A one-character han "suffix" the list does not know is more
 			// often a piece of a word the dictionary lacks (上 of 上清液).
 			if boundSuffixes[s] || isAllHan(s) && utf8.RuneCountInString(s) == 2 {
@@ -238,7 +243,23 @@ func compoundRuns(text string, toks []tokenize.Token) [][]unit {
 				}
 			}
 		}
-		us = append(us, unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: isLatinWord(t.Surface)})
+		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: isLatinWord(t.Surface)}
+		if r == roleNone && isDigits(t.Surface) && t.Lang == tokenize.Japanese {
+			// A number directly before a han word may start a term; it
+			// never ends one and needs a specific noun after it.
+			if i+1 < len(toks) && toks[i+1].Start == t.End && startsHan(toks[i+1].Surface) && !counter(toks[i+1].POS) {
+				u.role, u.numeric, u.latin = rolePrefix, true, false
+			}
+		}
+		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
+			u.verb = true
+			// Only the last of a chain of verbs modifies the noun after it
+			// (投入能够抑制免疫反应 is a clause, 免疫反应 a term).
+			if len(us) > 0 && us[len(us)-1].verb && us[len(us)-1].end == u.start {
+				us[len(us)-1].role = roleNone
+			}
+		}
+		us = append(us, u)
 	}
 	var runs [][]unit
 	var cur []unit
@@ -355,4 +376,21 @@ func splitDots(toks []tokenize.Token) []tokenize.Token {
 		}
 	}
 	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+			return false
+		}
+	}
+	return true
+}
+
+// counter reports kagome's tag for counters (回, 件, 年, 週).
+func counter(pos []string) bool {
+	return len(pos) > 2 && pos[2] == "助数詞"
 }
