@@ -147,3 +147,21 @@ func Shinjitai(r rune) bool {
 	c, ok := lookup(r)
 	return ok && c.flags&shinjitai != 0
 }
+
+// Class is the classification of a character as reported by Simplified,
+// Traditional and Shinjitai, for callers that need all three at once.
+type Class uint8
+
+const (
+	SimplifiedOnly  Class = simplified  // see Simplified
+	TraditionalOnly Class = traditional // see Traditional
+	JapaneseOnly    Class = shinjitai   // see Shinjitai
+)
+
+// Classify returns the class of r: SimplifiedOnly, TraditionalOnly,
+// JapaneseOnly or 0 for a character shared by the writing systems (or not
+// Han at all), with one table lookup.
+func Classify(r rune) Class {
+	c, _ := lookup(r)
+	return Class(c.flags & (simplified | traditional | shinjitai))
+}

@@ -147,3 +147,15 @@ func BenchmarkFold(b *testing.B) {
 		})
 	}
 }
+
+func TestClassifyAgrees(t *testing.T) {
+	for _, c := range chars {
+		k := Classify(c.r)
+		if (k == SimplifiedOnly) != Simplified(c.r) || (k == TraditionalOnly) != Traditional(c.r) || (k == JapaneseOnly) != Shinjitai(c.r) {
+			t.Errorf("Classify(%q) = %d disagrees with Simplified/Traditional/Shinjitai", c.r, k)
+		}
+	}
+	if Classify('a') != 0 || Classify('中') != 0 {
+		t.Errorf("Classify of shared characters not 0")
+	}
+}
