@@ -121,7 +121,7 @@ func runEvalExtract(cmd *cobra.Command, s *streams, args []string, o *evalExtrac
 	if err != nil {
 		return err
 	}
-	e, err := extract.New(an, extract.WithGlossary(g))
+	e, err := extract.New(an, extract.WithIndex(terms.NewIndex(g)))
 	if err != nil {
 		return err
 	}

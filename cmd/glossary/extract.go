@@ -248,7 +248,7 @@ func runExtract(cmd *cobra.Command, s *streams, args []string, o *extractOptions
 	if err != nil {
 		return err
 	}
-	e, err := extract.New(an, extract.WithGlossary(g), extract.MaxContexts(o.contexts))
+	e, err := extract.New(an, extract.WithIndex(terms.NewIndex(g)), extract.MaxContexts(o.contexts))
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,7 @@ type Candidate struct {
 type Extractor struct {
 	tok         tokenize.Tokenizer
 	known       map[string]string // normalized term → concept id
+	index       *terms.Index      // folded lookup and scanning, when given
 	maxContexts int
 	maxUnits    int
 }
@@ -89,6 +90,21 @@ func WithGlossary(g *terms.Glossary) Option {
 			}
 		}
 		return nil
+	}
+}
+
+// WithIndex uses a glossary index (terms.NewIndex) to recognise known
+// terms through its folding ladder up to kana folding (full/half width,
+// case, separators, plurals, shinjitai/traditional/simplified han, kana),
+// and to scan each text for glossary terms the compound patterns missed
+// (evidence "glossary"). It implies WithGlossary of the index's glossary.
+func WithIndex(x *terms.Index) Option {
+	return func(e *Extractor) error {
+		if x == nil {
+			return nil
+		}
+		e.index = x
+		return WithGlossary(x.Glossary())(e)
 	}
 }
 
@@ -188,6 +204,11 @@ func (e *Extractor) Document(name, text string) *Document {
 					}
 				}
 			}
+		}
+	}
+	if e.index != nil {
+		for _, h := range e.index.Scan(text) {
+			d.mark(e, h.Text, h.Lang, EvGlossary, name, text, lines, Span{h.Start, h.End})
 		}
 	}
 	d.Pairs = FindPairs(text)
@@ -555,7 +576,7 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 		}
 		cand := Candidate{Term: dc.term, Lang: dc.lang, Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
 			ContainedIn: containedIn[k], Contains: contains[k]}
-		if id, ok := c.e.known[key(dc.term)]; ok {
+		if id, ok := c.e.conceptOf(dc.term); ok {
 			cand.Concept = id
 			cand.Evidence |= EvGlossary
 			s *= 2
@@ -631,4 +652,19 @@ func kwic(text string, start, end int) string {
 		r += w
 	}
 	return strings.TrimSpace(text[l:start]) + "【" + text[start:end] + "】" + strings.TrimSpace(text[end:r])
+}
+
+// conceptOf returns the id of the concept a term is known as: through the
+// index's ladder up to kana folding when there is an index, else by NFKC
+// and case.
+func (e *Extractor) conceptOf(term string) (string, bool) {
+	if id, ok := e.known[key(term)]; ok {
+		return id, true
+	}
+	if e.index != nil {
+		if ms := e.index.Lookup(term, terms.Through(terms.KanaFolded), terms.Limit(1)); len(ms) > 0 {
+			return ms[0].Concept.ID, true
+		}
+	}
+	return "", false
 }

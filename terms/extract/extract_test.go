@@ -212,3 +212,24 @@ func TestChineseVerbModifier(t *testing.T) {
 type staticTok []tokenize.Token
 
 func (s staticTok) Tokenize(string) []tokenize.Token { return s }
+
+func TestWithIndex(t *testing.T) {
+	g, err := terms.New(&terms.Concept{ID: "osteoblast", Terms: map[language.Tag][]terms.Term{
+		language.Japanese: {{Text: "骨芽細胞"}}, language.English: {{Text: "osteoblast"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No tokens at all: only the glossary scan can find the term, written
+	// here in simplified characters 骨芽细胞 (han-folded match).
+	text := "研究了骨芽细胞的分化。"
+	e, err := New(staticTok(nil), WithIndex(terms.NewIndex(g)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := e.NewCollection()
+	col.Add(e.Document("g.txt", text))
+	cs := col.Candidates()
+	if len(cs) != 1 || cs[0].Term != "骨芽细胞" || cs[0].Concept != "osteoblast" || cs[0].Evidence&EvGlossary == 0 {
+		t.Fatalf("candidates = %+v; want 骨芽细胞 known as osteoblast by glossary scan", cs)
+	}
+}
