@@ -19,9 +19,12 @@
 // UserWords builds a kagome user dictionary, so glossary terms such as
 // 間葉系幹細胞 or 全身性エリテマトーデス come out as single tokens, tagged
 // 名詞,固有名詞 and Token.User. Kagome consults the user dictionary first and
-// skips the system dictionary where a user entry matches: a user word also
-// blocks longer system words starting at the same character (user word 関節
-// makes 関節炎 come out as 関節 + 炎). Give whole terms.
+// skips the system dictionary where a user entry matches, so a user word
+// also blocks longer system words starting at the same character (user word
+// 血小 makes kagome cut 血小板 into 血小 + 板). Tokenize undoes this: where a
+// system word longer than a user token starts with it and ends at a token
+// boundary, the tokens are merged back into the system word (Token.User
+// false), which keeps the user word unsplit inside it.
 //
 // # ASCII punctuation
 //

@@ -20,7 +20,8 @@ type Tokenizer struct {
 	k         *tokenizer.Tokenizer
 	dict      *dict.Dict
 	pt        *posTable
-	baseIdx   int // feature index of the base form (known words)
+	baseIdx   int  // feature index of the base form (known words)
+	hasUser   bool // a user dictionary is in use
 	userWords []string
 }
 
@@ -126,6 +127,7 @@ func New(opts ...Option) (*Tokenizer, error) {
 		return nil, err
 	} else if udict != nil {
 		kopts = append(kopts, tokenizer.UserDict(udict))
+		t.hasUser = true
 	}
 	k, err := tokenizer.New(sysDict(), kopts...)
 	if err != nil {
@@ -206,7 +208,70 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 		}
 		toks = append(toks, tok)
 	}
+	if t.hasUser {
+		toks = t.restoreLonger(toks, text)
+	}
 	return joinDecimals(toks, text)
+}
+
+// restoreLonger undoes the blocking of longer system words by user words.
+// Kagome skips the system dictionary wherever a user entry matches, so user
+// word 脂肪 turns 脂肪酸 into 脂肪/酸. Where a system word longer than a
+// user token starts at the same character and ends at a token boundary
+// (with no other user word inside), the tokens are merged back into the
+// system word: the user word stays unsplit, inside a longer word.
+func (t *Tokenizer) restoreLonger(toks []tokenize.Token, text string) []tokenize.Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		if !tk.User {
+			out = append(out, tk)
+			continue
+		}
+		lens, ids := t.dict.Index.CommonPrefixSearch(text[tk.Start:])
+		merged := false
+		for k := len(lens) - 1; k >= 0 && !merged; k-- { // longest first
+			end := tk.Start + lens[k]
+			if end <= tk.End {
+				break
+			}
+			j := i + 1
+			for j < len(toks) && toks[j].End < end && !toks[j].User {
+				j++
+			}
+			if j == len(toks) || toks[j].End != end || toks[j].User {
+				continue
+			}
+			id := t.bestID(ids[k])
+			surface := text[tk.Start:end]
+			nt := tokenize.Token{Surface: surface, Start: tk.Start, End: end, Base: surface, POS: t.pt.known[posKey(t.dict.POSTable.POSs[id])]}
+			if t.baseIdx >= 0 {
+				if c := t.dict.Contents[id]; t.baseIdx-len(t.dict.POSTable.POSs[id]) < len(c) && t.baseIdx >= len(t.dict.POSTable.POSs[id]) {
+					if b := c[t.baseIdx-len(t.dict.POSTable.POSs[id])]; b != "*" && b != "" {
+						nt.Base = b
+					}
+				}
+			}
+			out = append(out, nt)
+			i = j
+			merged = true
+		}
+		if !merged {
+			out = append(out, tk)
+		}
+	}
+	return out
+}
+
+// bestID picks, among homographs, the entry with the lowest word cost.
+func (t *Tokenizer) bestID(ids []int) int {
+	best := ids[0]
+	for _, id := range ids[1:] {
+		if t.dict.Morphs[id].Weight < t.dict.Morphs[best].Weight {
+			best = id
+		}
+	}
+	return best
 }
 
 // trimPOS drops kagome's "*" placeholders.
