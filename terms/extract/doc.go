@@ -21,7 +21,19 @@
 //     term only where it stands alone (膝);
 //   - ASCII punctuation tagged as a noun never joins a run;
 //   - a single Latin word is a term when it looks like one (MSC, DAS28,
-//     TNF-α, UC-MSCs, anti-dsDNA) or is a content word of five letters or more.
+//     TNF-α, UC-MSCs, anti-dsDNA) or is a content word of five letters or
+//     more; a number with a unit (12M, 10mg) is not;
+//   - a number directly before a han word may start a term (1型糖尿病,
+//     24時間蓄積尿タンパク) if a specific noun follows; before a counter
+//     (3回, 36件) it may not;
+//   - adjectival noun stems (有効, 重篤) and adverbial nouns (従来, 長期)
+//     qualify terms but are not terms alone;
+//   - Chinese verbs tagged v by gse modify a following noun (损伤部位,
+//     免疫反应); only the last of a chain of verbs does.
+//
+// With [WithIndex], known terms are recognised through the glossary index's
+// folding ladder (width, case, plurals, han and kana folding) and the text
+// is scanned for glossary terms the patterns missed.
 //
 // # Abbreviation pairs
 //
