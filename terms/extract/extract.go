@@ -186,7 +186,7 @@ func (e *Extractor) Document(name, text string) *Document {
 				if j-i == 0 && len(run) > 1 && utf8.RuneCountInString(run[i].text) == 1 && !run[i].latin {
 					continue // a lone character is a term only where it stands alone
 				}
-				if i > 0 && (glued(run[i-1], run[i]) || bindsRight(run[i-1], run[i])) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
+				if i > 0 && (glued(run[i-1], run[i]) || bindsRight(run[i-1], run[i]) || run[i-1].numeric) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
 					continue
 				}
 				sub := run[i : j+1]
@@ -323,10 +323,10 @@ func joinUnits(sub []unit) string {
 }
 
 // nonFinal units never end a term: 的 makes adjectives (慢性的), 等 means
-// "and so on".
+// "and so on"; 自体 and 自身 mean "itself".
 // 由来 makes "X-derived" modifiers (脂肪由来); person nouns (患者, 医師) head
 // phrases about people, not terms (リウマチ患者).
-var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
+var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
 
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.

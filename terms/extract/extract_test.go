@@ -180,7 +180,7 @@ func TestNumbersAndCounters(t *testing.T) {
 			t.Errorf("candidate %q missing; got %v", want, keys(got))
 		}
 	}
-	for _, bad := range []string{"3回", "回", "24時間", "時間", "24"} {
+	for _, bad := range []string{"3回", "回", "24時間", "時間", "24", "時間蓄尿"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("unwanted candidate %q", bad)
 		}
