@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -196,6 +197,18 @@ func (a *Analyzer) Tokenize(text string) []Token {
 			if tk.Start < 0 || tk.End > len(sub) || s < last || s >= e {
 				continue // a tokenizer broke its contract; drop, never panic
 			}
+			if ts, te := trimSpace(text, s, e); ts != s || te != e {
+				// White space at an edge (kagome keeps form feeds with
+				// what follows them): trim, recompute the derived forms.
+				if ts == te {
+					continue
+				}
+				if tk.Base == tk.Surface {
+					tk.Base = ""
+				}
+				tk.Norm = ""
+				s, e = ts, te
+			}
 			last = e
 			tk.Start, tk.End = s, e
 			tk.Surface = text[s:e]
@@ -298,3 +311,22 @@ func (chars) Tokenize(text string) []Token {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+// trimSpace narrows text[s:e] to exclude white space at its edges.
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}

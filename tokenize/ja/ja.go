@@ -142,7 +142,7 @@ func New(opts ...Option) (*Tokenizer, error) {
 }
 
 // userPOS is the part of speech of user words.
-const userPOS = "名詞,固有名詞"
+var userPOS = []string{"名詞", "固有名詞"}
 
 func userDict(words []string) (*dict.UserDict, error) {
 	seen := map[string]bool{}
@@ -153,7 +153,7 @@ func userDict(words []string) (*dict.UserDict, error) {
 			continue
 		}
 		seen[w] = true
-		recs = append(recs, dict.UserDicRecord{Text: w, Tokens: []string{w}, Yomi: []string{"*"}, Pos: userPOS})
+		recs = append(recs, dict.UserDicRecord{Text: w, Tokens: []string{w}, Yomi: []string{"*"}, Pos: strings.Join(userPOS, ",")})
 	}
 	if len(recs) == 0 {
 		return nil, nil
@@ -183,10 +183,14 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 		if isSpace(k.Surface) {
 			continue
 		}
+		if start, end = trimSpace(text, start, end); start == end {
+			continue
+		}
 		tok := tokenize.Token{Surface: text[start:end], Start: start, End: end}
+		trimmed := end-start != len(k.Surface)
 		switch { // user words first: they may hold ASCII punctuation (IL-6阻害薬)
 		case k.Class == tokenizer.USER:
-			tok.POS = []string{"名詞", "固有名詞"}
+			tok.POS = userPOS
 			tok.Base = tok.Surface
 			tok.User = true
 		case hasASCIIPunct(k.Surface):
@@ -200,7 +204,7 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 			} else {
 				b, ok = k.BaseForm()
 			}
-			if ok && b != "*" && b != "" {
+			if ok && b != "*" && b != "" && !trimmed {
 				tok.Base = b
 			} else {
 				tok.Base = tok.Surface
@@ -216,7 +220,7 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 
 // restoreLonger undoes the blocking of longer system words by user words.
 // Kagome skips the system dictionary wherever a user entry matches, so user
-// word 脂肪 turns 脂肪酸 into 脂肪/酸. Where a system word longer than a
+// word 血小 turns 血小板 into 血小/板. Where a system word longer than a
 // user token starts at the same character and ends at a token boundary
 // (with no other user word inside), the tokens are merged back into the
 // system word: the user word stays unsplit, inside a longer word.
@@ -375,4 +379,24 @@ func joinDecimals(toks []tokenize.Token, text string) []tokenize.Token {
 		out = append(out, toks[i])
 	}
 	return out
+}
+
+// trimSpace narrows text[s:e] to exclude white space at its edges (kagome
+// keeps a form feed or vertical tab with the characters after it).
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
 }

@@ -48,6 +48,9 @@ func checkTokens(t testing.TB, text string, toks []tokenize.Token) {
 		if tk.Start < last || tk.End <= tk.Start || tk.End > len(text) || text[tk.Start:tk.End] != tk.Surface {
 			t.Fatalf("Tokenize(%q): bad token %+v after offset %d", text, tk, last)
 		}
+		if strings.TrimSpace(tk.Surface) != tk.Surface {
+			t.Fatalf("Tokenize(%q): token %q has white space at an edge", text, tk.Surface)
+		}
 		last = tk.End
 	}
 }
@@ -143,7 +146,7 @@ func TestBaseAndPOS(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"関節リウマチ(RA)の患者に間葉系幹細胞を投与", "抗CCP抗体),(12.5", "\xff間葉", "全身性エリテマトーデス 　\n"} {
+	for _, s := range []string{"関節リウマチ(RA)の患者に間葉系幹細胞を投与", "抗CCP抗体),(12.5", "\xff間葉", "全身性エリテマトーデス 　\n", "00佯\f\x80"} {
 		f.Add(s)
 	}
 	tk := must(f, user)
