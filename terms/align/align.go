@@ -479,8 +479,19 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 		a.checkCognate(&l, sa, ta)
 	}
 	l.finish()
+	if l.StandardFrom == "glossary" && l.Score > literalCap {
+		// A literal rendering ranks below the glossary's standard term
+		// when both are on offer; Propose keeps it in the group,
+		// labelled. (A dictionary's suggestion only labels the link: it
+		// is a guess from parts.)
+		l.Score = literalCap
+	}
 	return l, true
 }
+
+// literalCap is the highest score of a cognate that the glossary says is
+// not the standard term of the target language.
+const literalCap = 0.9
 
 // coverage is one way of covering two terms with matched piece pairs.
 type coverage struct {
@@ -692,13 +703,15 @@ func pieceText(an *analysis, p piece) string {
 // links sorted by score. Terms left unlinked have no link above the
 // minimum score or lost their partner to a better-scored pair.
 func (a *Aligner) AlignLists(src, tgt []Term) []Link {
-	links, _ := a.alignLists(src, tgt)
+	links, _, _ := a.alignLists(src, tgt)
 	return links
 }
 
-// alignLists is AlignLists that also returns the false friends met: pairs
-// whose folded characters agree but whose dictionary meanings do not.
-func (a *Aligner) alignLists(src, tgt []Term) (links, falseFriends []Link) {
+// alignLists is AlignLists that also returns the false friends met (pairs
+// whose folded characters agree but whose dictionary meanings do not) and
+// the literal renderings left over: cognates that are not the standard
+// term, whose source got the standard term and whose target got nothing.
+func (a *Aligner) alignLists(src, tgt []Term) (links, falseFriends, literal []Link) {
 	ix := a.NewIndex(tgt)
 	// Rank the sources on all cores; results are kept in source order so
 	// the output does not depend on scheduling.
@@ -730,7 +743,31 @@ func (a *Aligner) alignLists(src, tgt []Term) (links, falseFriends []Link) {
 			all = append(all, l)
 		}
 	}
-	return oneToOne(all), falseFriends
+	links = oneToOne(all)
+	usedS, usedT := map[string]bool{}, map[string]bool{}
+	for _, l := range links {
+		usedS[termKey(l.Source)], usedT[termKey(l.Target)] = true, true
+	}
+	for _, l := range all {
+		if l.Standard != "" && hasRoute(l, RouteCognate) {
+			if usedS[termKey(l.Source)] && !usedT[termKey(l.Target)] {
+				usedT[termKey(l.Target)] = true
+				literal = append(literal, l)
+			}
+		}
+	}
+	return links, falseFriends, literal
+}
+
+func termKey(t Term) string { return t.Lang.String() + "\x00" + t.Text }
+
+func hasRoute(l Link, r Route) bool {
+	for _, e := range l.Evidence {
+		if e.Route == r {
+			return true
+		}
+	}
+	return false
 }
 
 func oneToOne(all []Link) []Link {

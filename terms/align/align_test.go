@@ -354,3 +354,34 @@ func FuzzDictionaryRead(f *testing.F) {
 		ix.Rank(Term{Text: s, Lang: ja}, 3)
 	})
 }
+
+func TestProposeKeepsLiteralRendering(t *testing.T) {
+	g, err := terms.New(&terms.Concept{ID: "mesenchymal-stem-cell", Terms: map[language.Tag][]terms.Term{
+		ja: {{Text: "間葉系幹細胞"}},
+		zh: {{Text: "间充质干细胞"}, {Text: "间叶系干细胞", Status: terms.Admitted, Type: terms.Variant}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestAligner(t, WithGlossary(g))
+	ps := a.Propose(Input{Terms: []Term{{Text: "間葉系幹細胞", Lang: ja}, {Text: "间叶系干细胞", Lang: zh}, {Text: "间充质干细胞", Lang: zh}}})
+	if len(ps) != 1 {
+		t.Fatalf("Propose = %d proposals; want 1: %+v", len(ps), ps)
+	}
+	p := ps[0]
+	if len(p.Terms[zh]) != 2 {
+		t.Errorf("zh-Hans terms = %v; want both the standard and the literal rendering", p.Terms[zh])
+	}
+	for _, l := range p.Links {
+		switch l.Target.Text {
+		case "间充质干细胞":
+			if l.Standard != "" || l.Score < 0.99 {
+				t.Errorf("standard link = %+v; want score 1 and no standard flag", l)
+			}
+		case "间叶系干细胞":
+			if l.Standard != "间充质干细胞" || !hasRoute(l, RouteCognate) || l.Score > literalCap {
+				t.Errorf("literal link = %+v; want a cognate flagged with standard 间充质干细胞", l)
+			}
+		}
+	}
+}

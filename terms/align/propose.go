@@ -101,8 +101,9 @@ func (a *Aligner) Propose(in Input) []Proposal {
 	links = append(links, a.abbrevLinks(in.Abbrevs)...)
 	for i := range langs {
 		for j := i + 1; j < len(langs); j++ {
-			ls, ffs := a.alignLists(byLang[langs[i]], byLang[langs[j]])
+			ls, ffs, lit := a.alignLists(byLang[langs[i]], byLang[langs[j]])
 			links = append(links, ls...)
+			links = append(links, lit...)
 			falseFriends = append(falseFriends, ffs...)
 		}
 	}
