@@ -83,7 +83,7 @@ func TestDevGold(t *testing.T) {
 	}
 	if os.Getenv("ALIGN_DEV_ERRORS") != "" {
 		for _, l := range res.Errors {
-			t.Logf("ERR %s → %s (%.2f %s) %+v", l.Source.Text, l.Target.Text, l.Score, l.Route, l.Evidence)
+			t.Logf("ERR %s → %s (want %s; %.2f %s)", l.Source, l.Got, l.Want, l.Score, l.Route)
 		}
 		t.Logf("missed: %v", res.Missed)
 	}

@@ -39,9 +39,18 @@ type EvalResult struct {
 	Source  string           `json:"source"`
 	Target  string           `json:"target"`
 	Overall Score            `json:"overall"`
-	ByRoute map[string]Score `json:"by_route"` // by the route of each answer's best evidence; Total is the overall total
-	Errors  []Link           `json:"-"`        // wrong answers, for error analysis
-	Missed  []string         `json:"-"`        // source terms left without a link
+	ByRoute map[string]Score `json:"by_route"`         // by the route of each answer's best evidence; Total is the overall total
+	Errors  []EvalError      `json:"errors,omitempty"` // wrong answers, for error analysis
+	Missed  []string         `json:"missed,omitempty"` // source terms left without a link
+}
+
+// EvalError is one wrong answer.
+type EvalError struct {
+	Source string  `json:"source"`
+	Got    string  `json:"got"`
+	Want   string  `json:"want"`
+	Route  Route   `json:"route"`
+	Score  float64 `json:"score"`
 }
 
 // Evaluate gives the aligner the source and target terms of the pairs as
@@ -82,7 +91,7 @@ func Evaluate(a *Aligner, src, tgt language.Tag, pairs []GoldPair, seed int64) E
 			res.Overall.Correct++
 			rs.Correct++
 		} else {
-			res.Errors = append(res.Errors, l)
+			res.Errors = append(res.Errors, EvalError{Source: l.Source.Text, Got: l.Target.Text, Want: gold[l.Source.Text], Route: l.Route, Score: l.Score})
 		}
 		res.ByRoute[l.Route.String()] = rs
 	}
@@ -92,6 +101,7 @@ func Evaluate(a *Aligner, src, tgt language.Tag, pairs []GoldPair, seed int64) E
 		}
 	}
 	sort.Strings(res.Missed)
+	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Source < res.Errors[j].Source })
 	res.Overall.finish()
 	for k, v := range res.ByRoute {
 		v.finish()
