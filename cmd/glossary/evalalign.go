@@ -29,6 +29,7 @@ type evalAlignOptions struct {
 	keepGold   bool
 	goldGloss  bool
 	exclude    string
+	showErrors bool
 }
 
 // newEvalAlignCmd is the `eval align` subcommand; eval.go registers it.
@@ -65,6 +66,7 @@ them; --no-glossary drops the glossary).`,
 	f.Int64Var(&o.seed, "seed", 1, "seed of the list shuffle")
 	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
 	f.BoolVar(&o.keepGold, "keep-gold-concepts", false, "keep glossary concepts that hold gold terms (measures the glossary too)")
+	f.BoolVar(&o.showErrors, "errors", false, "also list the wrong answers and the missed source terms")
 	f.BoolVar(&o.goldGloss, "gold-glossary", false, "use the glossary's concepts (preferred terms) as the gold instead of --gold; the glossary is then not evidence")
 	f.StringVar(&o.exclude, "exclude", "", "with --gold-glossary: leave out the concepts that share an id or a term with this concepts file (e.g. the dev gold, to get an unseen set)")
 	return cmd
@@ -146,6 +148,14 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 		gp := goldPairs(rows, p.src, p.tgt)
 		rep.Pairs = append(rep.Pairs, align.Evaluate(a, p.src, p.tgt, gp, o.seed))
 		rep.CognateOnly = append(rep.CognateOnly, align.Evaluate(cog, p.src, p.tgt, gp, o.seed))
+	}
+	if !o.showErrors {
+		for i := range rep.Pairs {
+			rep.Pairs[i].Errors, rep.Pairs[i].Missed = nil, nil
+		}
+	}
+	for i := range rep.CognateOnly {
+		rep.CognateOnly[i].Errors, rep.CognateOnly[i].Missed = nil, nil
 	}
 	if o.format == "json" {
 		enc := json.NewEncoder(s.Out)
@@ -273,5 +283,20 @@ func writeEvalAlignTable(w io.Writer, rep evalAlignReport) error {
 		}
 		row(name, "cognate only", rep.CognateOnly[i].Overall)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range rep.Pairs {
+		if len(r.Errors) == 0 && len(r.Missed) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s→%s: %d wrong, %d missed\n", r.Source, r.Target, len(r.Errors), len(r.Missed))
+		for _, e := range r.Errors {
+			fmt.Fprintf(w, "  wrong  %s → %s (want %s; %.2f %s)\n", e.Source, e.Got, e.Want, e.Score, e.Route)
+		}
+		for _, m := range r.Missed {
+			fmt.Fprintf(w, "  missed %s\n", m)
+		}
+	}
+	return nil
 }
