@@ -47,6 +47,8 @@ func TestDictionaryFormats(t *testing.T) {
 		{ja, "関節", "joint"},
 		{ja, "関節リウマチ", "rheumat arthrit"},
 		{ja, "肝ぞう", "liver"},
+		{ja, "しびれ", "numbnes"}, // (uk): filed under its reading too
+		{ja, "痺れ", "numbnes"},
 		{zh, "关节", "joint"},
 		{tw, "關節", "joint"},
 		{zh, "间充质", "mesench"},

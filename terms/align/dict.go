@@ -191,13 +191,21 @@ func (d *Dictionary) addEDICT(line string) (int, error) {
 	if err != nil {
 		return col, err
 	}
-	word, _, _ := strings.Cut(head, " ") // the reading in brackets is not used
-	if word == "？？？？" {                  // EDICT header line
+	word, reading, _ := strings.Cut(head, " ")
+	if word == "？？？？" { // EDICT header line
 		return 0, nil
 	}
 	ids := d.glossIDs(gl, true)
 	for _, w := range strings.Split(word, ";") {
 		d.add(language.Japanese, stripMarks(w), ids)
+	}
+	// A word "usually written in kana" (uk) is also filed under its
+	// reading: 痺れ [しびれ] /(n) (uk) numbness/ answers for しびれ.
+	if strings.Contains(line, "(uk)") {
+		reading = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(reading), "["), "]")
+		for _, r := range strings.Split(reading, ";") {
+			d.add(language.Japanese, stripMarks(r), ids)
+		}
 	}
 	return 0, nil
 }
