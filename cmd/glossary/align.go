@@ -28,6 +28,7 @@ type alignOptions struct {
 	routes     []string
 	noGlossary bool
 	apply      bool
+	accept     float64
 	top        int
 }
 
@@ -87,6 +88,7 @@ starter) is used as evidence unless --no-glossary.`,
 	f.Float64Var(&o.minScore, "min-score", align.DefaultMinScore, "lowest link score proposed (0..1)")
 	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all): glossary,cognate,abbreviation,anchor,dictionary,compositional,context")
 	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
+	f.Float64Var(&o.accept, "accept", 0.8, "with --apply: merge only proposals whose every link scores at least this")
 	f.IntVar(&o.top, "top", 0, "for articles: align only the N best extracted terms of each language (0: all)")
 	f.BoolVar(&o.apply, "apply", false, "merge the proposals into the glossary (--glossary DIR or $GLOSSARY_DIR): new candidate concepts, admitted terms on existing ones; curated terms are never changed")
 	return cmd
@@ -163,6 +165,9 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 	if nlists+len(o.files) == 0 {
 		return usageErr("align: no input (give term lists with --ja/--zh/--zh-hant/--en, articles, or extraction JSON files)")
 	}
+	if o.accept < 0 || o.accept > 1 {
+		return usageErr("--accept %v: want a number in [0,1]", o.accept)
+	}
 	var dir string
 	if o.apply {
 		if o.noGlossary {
@@ -198,15 +203,21 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 	if err != nil || !o.apply {
 		return err
 	}
-	res, err := align.Apply(g, ps)
+	var accepted []align.Proposal
+	for _, p := range ps {
+		if p.Score >= o.accept {
+			accepted = append(accepted, p)
+		}
+	}
+	res, err := align.Apply(g, accepted)
 	if err != nil {
 		return err
 	}
 	if err := g.Save(dir); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.ErrOut, "align: applied to %s: %d new candidate concepts, %d concepts extended, %d proposals skipped\n",
-		dir, len(res.Added), len(res.Extended), len(res.Skipped))
+	fmt.Fprintf(s.ErrOut, "align: applied %d of %d proposals (score ≥ %.2f) to %s: %d new candidate concepts, %d concepts extended, %d skipped\n",
+		len(accepted), len(ps), o.accept, dir, len(res.Added), len(res.Extended), len(res.Skipped))
 	for _, sk := range res.Skipped {
 		fmt.Fprintln(s.ErrOut, "  skipped:", sk)
 	}

@@ -291,6 +291,7 @@ func TestApply(t *testing.T) {
 	ps := a.Propose(Input{Terms: []Term{
 		{Text: "関節", Lang: ja}, {Text: "关节", Lang: zh},
 		{Text: "関節炎", Lang: ja}, {Text: "关节炎", Lang: zh}, {Text: "arthritis", Lang: en},
+		{Text: "手紙", Lang: ja}, {Text: "手纸", Lang: zh},
 	}})
 	res, err := Apply(g, ps)
 	if err != nil {
@@ -305,6 +306,9 @@ func TestApply(t *testing.T) {
 	}
 	if len(res.Added) != 1 || res.Added[0] != "arthritis" {
 		t.Fatalf("Added = %v; want [arthritis]", res.Added)
+	}
+	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], "false friend") {
+		t.Errorf("Skipped = %v; want the false friend 手紙/手纸", res.Skipped)
 	}
 	n, _ := g.Concept("arthritis")
 	if n.Status != terms.Candidate || len(n.Terms[zh]) != 1 {

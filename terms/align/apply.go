@@ -30,12 +30,16 @@ const CandidateCategory = "candidate"
 //     that concept with status admitted (type variant, or abbreviation),
 //     noting the evidence; a cognate that is not the standard term is noted
 //     as a literal rendering;
-//   - a proposal touching several concepts, or adding a term another concept
-//     already holds, is skipped and reported.
+//   - a proposal touching several concepts is skipped and reported;
+//   - a proposal with a false-friend link is never applied.
 func Apply(g *terms.Glossary, ps []Proposal) (ApplyResult, error) {
 	var res ApplyResult
 	ix := newGlossIndex(g)
 	for _, p := range ps {
+		if hasFalseFriend(p) {
+			res.Skipped = append(res.Skipped, firstTerm(p)+": false friend")
+			continue
+		}
 		var ids []string
 		for _, tag := range proposalTagsOf(p) {
 			for _, t := range proposalTerms(p, tag) {
@@ -81,6 +85,15 @@ func Apply(g *terms.Glossary, ps []Proposal) (ApplyResult, error) {
 		}
 	}
 	return res, nil
+}
+
+func hasFalseFriend(p Proposal) bool {
+	for _, l := range p.Links {
+		if l.FalseFriend {
+			return true
+		}
+	}
+	return false
 }
 
 func proposalTagsOf(p Proposal) []language.Tag {
