@@ -202,3 +202,29 @@ func BenchmarkVsRaw(b *testing.B) {
 		})
 	}
 }
+
+// Tokenizers share gse's segmenter; concurrent use must be safe (run with
+// -race).
+func TestConcurrent(t *testing.T) {
+	tk := must(t, user)
+	want := split(tk.Tokenize(paragraph))
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				if got := split(tk.Tokenize(paragraph)); got != want {
+					errs <- got
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent Tokenize = %s; want %s", got, want)
+	}
+}
