@@ -17,17 +17,18 @@ import (
 type Route uint8
 
 const (
-	RouteGlossary      Route = iota // both terms belong to one glossary concept
-	RouteCognate                    // the same characters after han folding (or the same Latin token)
-	RouteAbbreviation               // an abbreviation defined on both sides, or an abbreviation and its long form
-	RouteAnchor                     // a tri-anchor: CJK long form, English long form and abbreviation given together
-	RouteDictionary                 // bilingual dictionaries share an English gloss for the two whole terms
-	RouteCompositional              // the parts of the terms translate one another
-	RouteContext                    // frequency similarity in comparable articles (weak)
+	RouteGlossary        Route = iota // both terms belong to one glossary concept
+	RouteCognate                      // the same characters after han folding (or the same Latin token)
+	RouteAbbreviation                 // an abbreviation defined on both sides, or an abbreviation and its long form
+	RouteAnchor                       // a tri-anchor: CJK long form, English long form and abbreviation given together
+	RouteDictionary                   // bilingual dictionaries share an English gloss for the two whole terms
+	RouteCompositional                // the parts of the terms translate one another
+	RouteContext                      // frequency similarity in comparable articles (weak)
+	RouteTransliteration              // a katakana loanword and an English word sound alike (エクソソーム, exosome)
 	numRoutes
 )
 
-var routeNames = [...]string{"glossary", "cognate", "abbreviation", "anchor", "dictionary", "compositional", "context"}
+var routeNames = [...]string{"glossary", "cognate", "abbreviation", "anchor", "dictionary", "compositional", "context", "transliteration"}
 
 func (r Route) String() string {
 	if int(r) < len(routeNames) {
@@ -338,6 +339,8 @@ func routeQuality(r Route, units int, whole bool) float64 {
 			return 0.95
 		}
 		return 0.9
+	case RouteTransliteration:
+		return 0.85
 	}
 	return 0.8
 }
@@ -353,6 +356,8 @@ func senseRoute(s string) Route {
 		return RouteCognate
 	case kindConc:
 		return RouteGlossary
+	case kindTranslit:
+		return RouteTransliteration
 	}
 	return RouteDictionary
 }
@@ -454,7 +459,7 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	}
 	l := Link{Source: src, Target: tgt}
 	// Whole-term routes, each reported with its own score.
-	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary} {
+	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary, RouteTransliteration} {
 		if via, ok := wholeRoutes[r], wholeOK[r]; ok {
 			e := Evidence{Route: r, Score: routeQuality(r, sa.units, true)}
 			switch r {
@@ -468,6 +473,8 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 				}
 			case RouteCognate:
 				e.Detail = "folds to " + via
+			case RouteTransliteration:
+				e.Detail = "sounds alike (" + via + ")"
 			}
 			l.Evidence = append(l.Evidence, e)
 		}

@@ -21,11 +21,12 @@ const maxRunes = 64
 
 // sense kinds, the first byte of a sense key.
 const (
-	kindFold  = 'f' // han-folded characters (cognate)
-	kindLatin = 'l' // the same Latin token (MSC, TNF, IL-6) or digits
-	kindGloss = 'e' // an English gloss from a dictionary, or the English words themselves
-	kindConc  = 'g' // a glossary concept id
-	kindWord  = 'w' // a content word of the whole term's dictionary glosses (weak)
+	kindFold     = 'f' // han-folded characters (cognate)
+	kindLatin    = 'l' // the same Latin token (MSC, TNF, IL-6) or digits
+	kindGloss    = 'e' // an English gloss from a dictionary, or the English words themselves
+	kindConc     = 'g' // a glossary concept id
+	kindWord     = 'w' // a content word of the whole term's dictionary glosses (weak)
+	kindTranslit = 't' // the consonant skeleton of a katakana word or an English word
 )
 
 // piece is a substring of a term with the senses it may carry.
@@ -107,6 +108,11 @@ func (a *Aligner) analyzeCJK(an *analysis) {
 				continue
 			}
 			s := a.senses(an.lang, string(runes[i:j]), string(folded[i:j]), whole)
+			if a.on(RouteTransliteration) && katakanaRun(runes, i, j) {
+				if sk := katakanaSkeleton(string(runes[i:j])); len(sk) >= minSkeleton {
+					s = append(s, string(kindTranslit)+sk)
+				}
+			}
 			if len(s) == 0 {
 				continue
 			}
@@ -117,6 +123,22 @@ func (a *Aligner) analyzeCJK(an *analysis) {
 			}
 		}
 	}
+}
+
+func isKatakana(r rune) bool { return r >= 0x30A1 && r <= 0x30FC && r != 0x30FB }
+
+// katakanaRun reports whether runes[i:j] is a whole katakana word: all
+// katakana (or the middle dot inside), not continued on either side.
+func katakanaRun(runes []rune, i, j int) bool {
+	if !isKatakana(runes[i]) || !isKatakana(runes[j-1]) {
+		return false
+	}
+	for _, r := range runes[i:j] {
+		if !isKatakana(r) && r != '・' {
+			return false
+		}
+	}
+	return (i == 0 || !isKatakana(runes[i-1])) && (j == len(runes) || !isKatakana(runes[j]))
 }
 
 // countUnits counts the characters that need matching: everything but
@@ -249,6 +271,11 @@ func (a *Aligner) analyzeLatin(an *analysis) {
 			}
 			if j == i+1 && a.on(RouteCognate) {
 				s = append(s, string(kindLatin)+words[i])
+			}
+			if j-i <= 3 && a.on(RouteTransliteration) {
+				if sk := englishSkeleton(strings.Join(words[i:j], "")); len(sk) >= minSkeleton {
+					s = append(s, string(kindTranslit)+sk)
+				}
 			}
 			if a.on(RouteGlossary) {
 				for _, id := range a.gloss.lookup(an.lang, phrase) {
