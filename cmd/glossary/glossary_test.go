@@ -264,3 +264,16 @@ func TestEditRefusedWhileLocked(t *testing.T) {
 		t.Error("a locked edit changed the file")
 	}
 }
+
+func TestAddReplace(t *testing.T) {
+	dir := glossaryFixture(t, map[string]string{"anatomy.yaml": cliConcept + "- id: knee\n  category: anatomy\n  status: candidate\n"})
+	stdin := `{"id": "joint", "category": "anatomy", "status": "candidate", "terms": {"en": ["joint", {"text": "articulation", "status": "admitted", "type": "variant"}]}}`
+	if code, _, errOut := runGlossaryCLI(t, stdin, "add", "--glossary", dir, "--json", "--replace"); code != 0 {
+		t.Fatalf("add --replace: exit %d, %q", code, errOut)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "anatomy.yaml"))
+	want := "- id: joint\n  category: anatomy\n  status: candidate\n  terms:\n    en:\n      - joint\n      - {text: articulation, status: admitted, type: variant}\n- id: knee\n  category: anatomy\n  status: candidate\n"
+	if string(got) != want {
+		t.Errorf("after add --replace (the concept keeps its place):\n%s\nwant:\n%s", got, want)
+	}
+}
