@@ -262,11 +262,6 @@ func (a *Aligner) analyzeLatin(an *analysis) {
 			if a.on(RouteDictionary) || a.on(RouteGlossary) {
 				if g := NormalizeGloss(phrase); g != "" {
 					s = append(s, string(kindGloss)+g)
-					if whole && a.on(RouteDictionary) {
-						for _, w := range glossWords([]string{g}) {
-							s = append(s, string(kindWord)+w)
-						}
-					}
 				}
 			}
 			if j == i+1 && a.on(RouteCognate) {
