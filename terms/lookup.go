@@ -95,12 +95,12 @@ type Index struct {
 type ientry struct {
 	c    *Concept
 	lang language.Tag
-	i    int32  // index in c.Terms[lang]
+	t    *Term  // &c.Terms[lang][i]
 	key  string // kana-rung key of the text, for prefix and fuzzy matching
 	rkey string // kana-rung key of the reading, if any and different
 }
 
-func (e *ientry) term() Term { return e.c.Terms[e.lang][e.i] }
+func (e *ientry) term() Term { return *e.t }
 
 // posting is an entry index and the first rung at which the key belongs to
 // the entry: entry<<3 | rung.
@@ -142,15 +142,15 @@ func NewIndex(g *Glossary, opts ...IndexOption) *Index {
 	x.keys = make(map[string]uint32, n*3/2)
 	for _, c := range g.Concepts() {
 		for lang, ts := range c.Terms {
-			for i, t := range ts {
-				x.addTerm(c, lang, i, t)
+			for i := range ts {
+				x.addTerm(c, lang, &ts[i])
 			}
 		}
 	}
 	return x
 }
 
-func (x *Index) addTerm(c *Concept, lang language.Tag, i int, t Term) {
+func (x *Index) addTerm(c *Concept, lang language.Tag, t *Term) {
 	if t.Text == "" {
 		return
 	}
@@ -171,7 +171,7 @@ func (x *Index) addTerm(c *Concept, lang language.Tag, i int, t Term) {
 	if k != h {
 		x.add(k, e, KanaFolded)
 	}
-	ent := ientry{c: c, lang: lang, i: int32(i), key: k}
+	ent := ientry{c: c, lang: lang, t: t, key: k}
 	if r := x.reading(t.Text); r != "" {
 		if _, _, rk := keys(r); rk != k && rk != "" {
 			x.add(rk, e, KanaFolded)

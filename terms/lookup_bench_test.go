@@ -172,10 +172,12 @@ func BenchmarkLookup(b *testing.B) {
 				x.Lookup(q[0]) // build lazy structures outside the timing
 				b.ReportAllocs()
 				i := 0
+				c0 := processCPU()
 				for b.Loop() {
 					x.Lookup(q[i%len(q)])
 					i++
 				}
+				b.ReportMetric(float64((processCPU()-c0).Nanoseconds())/float64(i), "cpu-ns/op")
 				if r >= terms.Prefix {
 					// Latency percentiles over the query set, wall and
 					// CPU time of the thread (see cpuClock).
@@ -212,9 +214,14 @@ func BenchmarkScan(b *testing.B) {
 			hits := len(x.Scan(text))
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
+			runs := 0
+			c0 := processCPU()
 			for b.Loop() {
 				x.Scan(text)
+				runs++
 			}
+			cpu := processCPU() - c0
+			b.ReportMetric(float64(len(text))*float64(runs)/cpu.Seconds()/1e6, "cpu-MB/s")
 			b.ReportMetric(float64(hits), "hits")
 			b.ReportMetric(float64(utf8.RuneCountInString(text)), "chars")
 		})

@@ -21,3 +21,11 @@ func cpuClock() func() time.Duration {
 }
 
 const cpuClockKind = "thread-cpu"
+
+// processCPU returns the CPU time of the whole process (all threads, GC
+// included).
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

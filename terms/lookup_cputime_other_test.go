@@ -10,3 +10,7 @@ func cpuClock() func() time.Duration {
 }
 
 const cpuClockKind = "wall"
+
+var processStart = time.Now()
+
+func processCPU() time.Duration { return time.Since(processStart) }

@@ -1,6 +1,8 @@
 package terms
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,11 +45,19 @@ func TextLanguage(tag language.Tag) ScanOption { return func(c *scanConfig) { c.
 // trie holds the scan keys of all terms: per-character folded (NFKC,
 // width, case, Greek spelled out, separators dropped, han.FoldRune,
 // kana.FoldRune), so that positions in the key map one to one onto
-// characters of the folded text.
+// characters of the folded text. The root's children are a direct table
+// for the BMP; every other node's children are a sorted run of edges
+// (built through a map, then compacted).
 type trie struct {
-	root  []int32          // children of the root for BMP characters (0: none)
-	next  map[uint64]int32 // node<<21 | rune → child
-	outs  [][]int32        // per node: entries ending there
+	root    []int32 // children of the root for BMP characters (0: none)
+	first   []int32 // node n's edges are edges[first[n]:first[n+1]]
+	runes   []rune
+	kids    []int32
+	outs    [][]int32 // per node: entries ending there (while inserting)
+	outAt   []int32   // node n's entries are outList[outAt[n]:outAt[n+1]]
+	outList []int32
+
+	build map[uint64]int32 // node<<21 | rune → child, while inserting
 	nodes int32
 }
 
@@ -57,7 +67,30 @@ func (t *trie) child(n int32, r rune) int32 {
 	if n == 0 && r < rootSize {
 		return t.root[r]
 	}
-	return t.next[uint64(n)<<21|uint64(r)]
+	if t.build != nil {
+		return t.build[uint64(n)<<21|uint64(r)]
+	}
+	lo, hi := t.first[n], t.first[n+1]
+	if hi-lo <= 8 {
+		for i := lo; i < hi; i++ {
+			if t.runes[i] == r {
+				return t.kids[i]
+			}
+		}
+		return 0
+	}
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		if t.runes[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < t.first[n+1] && t.runes[lo] == r {
+		return t.kids[lo]
+	}
+	return 0
 }
 
 func (t *trie) insert(key []rune, e int32) {
@@ -71,7 +104,7 @@ func (t *trie) insert(key []rune, e int32) {
 			if n == 0 && r < rootSize {
 				t.root[r] = c
 			} else {
-				t.next[uint64(n)<<21|uint64(r)] = c
+				t.build[uint64(n)<<21|uint64(r)] = c
 			}
 		}
 		n = c
@@ -83,6 +116,45 @@ func (t *trie) insert(key []rune, e int32) {
 	}
 	t.outs[n] = append(t.outs[n], e)
 }
+
+// compact turns the build map into sorted edge runs.
+func (t *trie) compact() {
+	type edge struct {
+		n   int32
+		r   rune
+		kid int32
+	}
+	es := make([]edge, 0, len(t.build))
+	for k, kid := range t.build {
+		es = append(es, edge{int32(k >> 21), rune(k & (1<<21 - 1)), kid})
+	}
+	slices.SortFunc(es, func(a, b edge) int {
+		if a.n != b.n {
+			return int(a.n - b.n)
+		}
+		return int(a.r - b.r)
+	})
+	t.first = make([]int32, t.nodes+2)
+	t.runes = make([]rune, len(es))
+	t.kids = make([]int32, len(es))
+	for i, e := range es {
+		t.runes[i], t.kids[i] = e.r, e.kid
+		t.first[e.n+1]++
+	}
+	for i := 1; i < len(t.first); i++ {
+		t.first[i] += t.first[i-1]
+	}
+	t.build = nil
+	t.outAt = make([]int32, len(t.outs)+1)
+	for n, o := range t.outs {
+		t.outAt[n+1] = t.outAt[n] + int32(len(o))
+		t.outList = append(t.outList, o...)
+	}
+	t.outs = nil
+}
+
+// out returns the entries of the keys ending at node n.
+func (t *trie) out(n int32) []int32 { return t.outList[t.outAt[n]:t.outAt[n+1]] }
 
 // foldScanRune calls emit for the folded form of one normalized
 // character: nothing for a separator, the letters of a Greek letter's
@@ -109,7 +181,7 @@ func scanKey(s string) []rune {
 }
 
 func (x *Index) buildScan() {
-	t := &trie{root: make([]int32, rootSize), next: map[uint64]int32{}, outs: [][]int32{nil}}
+	t := &trie{root: make([]int32, rootSize), build: map[uint64]int32{}, outs: [][]int32{nil}}
 	for i := range x.entries {
 		e := &x.entries[i]
 		term := e.term()
@@ -122,6 +194,7 @@ func (x *Index) buildScan() {
 			}
 		}
 	}
+	t.compact()
 	x.scan = t
 }
 
@@ -142,22 +215,30 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 	x.scanOnce.Do(x.buildScan)
 	t := x.scan
 
-	norm, off := tokenize.NormalizeOffsets(text)
-	rs := make([]rune, 0, len(norm)/2)
-	starts := make([]int32, 0, len(norm)/2)
-	ends := make([]int32, 0, len(norm)/2)
-	for b := 0; b < len(norm); {
-		r, w := utf8.DecodeRuneInString(norm[b:])
-		st, en := int32(off.Start(b)), int32(off.End(b+w))
-		b += w
-		foldScanRune(r, func(c rune) {
-			rs = append(rs, c)
-			starts = append(starts, st)
-			ends = append(ends, en)
-		})
-	}
+	size := len(text)/2 + 16
+	rs := make([]rune, 0, size)
+	starts := make([]int32, 0, size)
+	ends := make([]int32, 0, size)
+	tokenize.NormalizeFunc(text, func(r rune, st, en int) {
+		switch {
+		case r >= 0x3041 && r < 0xA000 && r != '・':
+			// Kana and Han: fold; never a separator or Greek.
+			r = kana.FoldRune(han.FoldRune(r))
+		case separator(r):
+			return
+		case r >= 'α' && r <= 'ω' || r == 'ϕ':
+			for _, c := range greek[r] {
+				rs, starts, ends = append(rs, c), append(starts, int32(st)), append(ends, int32(en))
+			}
+			return
+		default:
+			r = kana.FoldRune(han.FoldRune(r))
+		}
+		rs, starts, ends = append(rs, r), append(starts, int32(st)), append(ends, int32(en))
+	})
 
-	var hits []Hit
+	hits := make([]Hit, 0, len(rs)/64)
+	var lc langCache
 	type cand struct{ end, node int32 }
 	var cands []cand
 	for i := 0; i < len(rs); {
@@ -172,7 +253,7 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 			if n == 0 {
 				break
 			}
-			if len(t.outs[n]) == 0 {
+			if t.outAt[n] == t.outAt[n+1] {
 				continue
 			}
 			if j+1 < len(rs) && starts[j+1] == starts[j] {
@@ -189,7 +270,7 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 		start := int(starts[i])
 		if !cfg.overlapping {
 			c := cands[len(cands)-1]
-			hits = append(hits, x.hit(text, start, int(c.end), t.outs[c.node], &cfg))
+			hits = append(hits, x.hit(text, start, int(c.end), t.out(c.node), &cfg, &lc))
 			// Resume at the first folded character after the match.
 			for i < len(rs) && int(starts[i]) < int(c.end) {
 				i++
@@ -197,7 +278,7 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 			continue
 		}
 		for k := len(cands) - 1; k >= 0; k-- {
-			hits = append(hits, x.hit(text, start, int(cands[k].end), t.outs[cands[k].node], &cfg))
+			hits = append(hits, x.hit(text, start, int(cands[k].end), t.out(cands[k].node), &cfg, &lc))
 		}
 		i++
 	}
@@ -260,18 +341,17 @@ func endOK(text string, e int) (int, bool) {
 // key, choosing the best term: one spelled exactly as in the text, then one
 // in the text's language, then a preferred one, then canonical language
 // order.
-func (x *Index) hit(text string, start, end int, es []int32, cfg *scanConfig) Hit {
+func (x *Index) hit(text string, start, end int, es []int32, cfg *scanConfig, lc *langCache) Hit {
 	surface := text[start:end]
 	best := &x.entries[es[0]]
 	if len(es) > 1 {
 		lang := cfg.lang
 		if lang == language.Und {
-			lang = contextLang(text, start, end)
+			lang = lc.lang(text, start, end)
 		}
 		rank := func(e *ientry) [4]int {
-			t := e.term()
-			r := [4]int{1, 1, int(t.Status), tagRank(e.lang)}
-			if t.Text == surface {
+			r := [4]int{1, 1, int(e.t.Status), tagRank(e.lang)}
+			if e.t.Text == surface {
 				r[0] = 0
 			}
 			if e.lang == lang {
@@ -297,6 +377,22 @@ func less4(a, b [4]int) bool {
 		}
 	}
 	return false
+}
+
+// langCache remembers the language guessed for the last hit: the next hit
+// on the same line, not far after it, reuses it.
+type langCache struct {
+	start, end int
+	tag        language.Tag
+	ok         bool
+}
+
+func (c *langCache) lang(text string, start, end int) language.Tag {
+	if c.ok && start >= c.start && start < c.end+60 && !strings.Contains(text[c.start:start], "\n") {
+		return c.tag
+	}
+	c.start, c.end, c.tag, c.ok = start, end, contextLang(text, start, end), true
+	return c.tag
 }
 
 // contextLang guesses the language of the text around a hit from the line
@@ -328,16 +424,20 @@ func contextLang(text string, start, end int) language.Tag {
 		if i < lineStart {
 			continue
 		}
-		switch {
-		case r >= 0x3041 && r <= 0x30FF || han.Shinjitai(r):
-			return Japanese
-		case han.Simplified(r):
-			simp++
-		case han.Traditional(r):
-			trad++
+		if r < 0x2E80 {
+			continue
 		}
-		if r >= 0x2E80 {
-			cjk++
+		cjk++
+		if r >= 0x3041 && r <= 0x30FF {
+			return Japanese
+		}
+		switch han.Classify(r) {
+		case han.JapaneseOnly:
+			return Japanese
+		case han.SimplifiedOnly:
+			simp++
+		case han.TraditionalOnly:
+			trad++
 		}
 	}
 	switch {

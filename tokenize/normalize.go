@@ -16,7 +16,7 @@ import (
 // then letters lower-cased ("ＭＳＣ" → "msc", "TNF-Α" → "tnf-α").
 //
 // Normalize keeps Han characters, kana and punctuation other than width
-// variants as they are; script folding is the job of tokenize/han and
+// variants as they are (an invalid byte becomes U+FFFD); script folding is the job of tokenize/han and
 // tokenize/kana. It returns s itself, without allocating, when s is already
 // normalized (lower-case ASCII, kana, Han).
 func Normalize(s string) string {
@@ -43,13 +43,7 @@ func stable(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r >= 0x3041 && r <= 0x3096, // hiragana
-			r >= 0x30A1 && r <= 0x30FA, // katakana
-			r == 0x30FC,                // ー
-			r >= 0x3400 && r <= 0x4DBF, // Han extension A
-			r >= 0x4E00 && r <= 0x9FFF: // Han
-		default:
+		if !stableRune(r) {
 			return false
 		}
 		i += n
@@ -57,17 +51,27 @@ func stable(s string) bool {
 	return true
 }
 
+// stableRune reports whether r is a kana letter, ー or a unified Han
+// ideograph: NFKC keeps it, it has no width variant and no case.
+func stableRune(r rune) bool {
+	return r >= 0x3041 && r <= 0x3096 || // hiragana
+		r >= 0x30A1 && r <= 0x30FA || // katakana
+		r == 0x30FC || // ー
+		r >= 0x3400 && r <= 0x4DBF || // Han extension A
+		r >= 0x4E00 && r <= 0x9FFF // Han
+}
+
 // Offsets maps a normalized text back to the original it was made from.
 type Offsets struct {
 	// off[i] is the byte offset in the original of the character that
 	// produced normalized byte i; off[len(normalized)] is len(original).
-	off []int
+	off []int32
 }
 
 // Start returns the original offset of normalized byte offset i: the start
 // of the original character that produced byte i (len(original) for
 // i == len(normalized)).
-func (o Offsets) Start(i int) int { return o.off[i] }
+func (o Offsets) Start(i int) int { return int(o.off[i]) }
 
 // End returns the original offset just past the original characters that
 // produced the normalized bytes before i: it maps the end of a match.
@@ -81,14 +85,14 @@ func (o Offsets) End(i int) int {
 	start := o.off[i-1]
 	for j := i; j < len(o.off); j++ {
 		if o.off[j] != start {
-			return o.off[j]
+			return int(o.off[j])
 		}
 	}
-	return o.off[len(o.off)-1]
+	return int(o.off[len(o.off)-1])
 }
 
 // NormalizeOffsets returns Normalize(s) together with the map from its
-// byte offsets back to byte offsets in s, for finding matches in the
+// byte offsets back to byte offsets in s (texts up to 2 GiB), for finding matches in the
 // normalized text and reporting them in the original. A character that
 // normalizes to several (㎎ → mg) maps every output byte to its own start;
 // characters that compose (half-width ｶﾞ → ガ) map to the start of the
@@ -96,19 +100,66 @@ func (o Offsets) End(i int) int {
 func NormalizeOffsets(s string) (string, Offsets) {
 	var b strings.Builder
 	b.Grow(len(s))
-	off := make([]int, 0, len(s)+1)
+	off := make([]int32, 0, len(s)+1)
 	normalize(&b, s, &off)
-	off = append(off, len(s))
+	off = append(off, int32(len(s)))
 	return b.String(), Offsets{off: off}
 }
 
 // normalize writes the normalized s to b and, when off is not nil, appends
 // the original offset of every byte written.
-func normalize(b *strings.Builder, s string, off *[]int) {
+func normalize(b *strings.Builder, s string, off *[]int32) {
+	var buf [utf8.UTFMax]byte
+	NormalizeFunc(s, func(r rune, start, _ int) {
+		w := utf8.EncodeRune(buf[:], r)
+		b.Write(buf[:w])
+		if off != nil {
+			for range w {
+				*off = append(*off, int32(start))
+			}
+		}
+	})
+}
+
+// NormalizeFunc calls f for each character of Normalize(s), in order,
+// with the byte span [start, end) of the original character(s) it comes
+// from: its own span when NFKC keeps it, the span of the whole segment
+// when NFKC changes a character and its combining marks (㎎ → m and g
+// both get the span of ㎎). An invalid byte comes as utf8.RuneError with
+// its one-byte span. Scanning uses it to fold a text and keep offsets
+// without building the normalized string.
+func NormalizeFunc(s string, f func(r rune, start, end int)) {
 	for p := 0; p < len(s); {
+		// A run of ASCII, kana letters and Han is NFKC, except that its
+		// last character may combine with a following mark: leave that
+		// one to the general path.
+		q, last := p, p
+		for q < len(s) {
+			if c := s[q]; c < utf8.RuneSelf {
+				last = q
+				q++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[q:])
+			if !stableRune(r) {
+				break
+			}
+			last = q
+			q += n
+		}
+		if q == len(s) {
+			last = q
+		}
+		if last > p {
+			mapRunes(s[p:last], p, f)
+			p = last
+			if p >= len(s) {
+				break
+			}
+		}
 		// s[p:p+n] is already NFKC: map it rune by rune.
 		n := norm.NFKC.QuickSpanString(s[p:])
-		mapRunes(b, s[p:p+n], p, true, off)
+		mapRunes(s[p:p+n], p, f)
 		p += n
 		if p >= len(s) {
 			break
@@ -123,74 +174,48 @@ func normalize(b *strings.Builder, s string, off *[]int) {
 		if r, n := utf8.DecodeRuneInString(seg); n == m {
 			// A single full-width Latin letter, digit or sign: its width
 			// fold is its NFKC form.
-			if f := width.LookupRune(r).Folded(); f != 0 && f < 0x2000 {
-				mapRunes(b, string(f), p, false, off)
+			if w := width.LookupRune(r).Folded(); w != 0 && w < 0x2000 {
+				f(unicode.ToLower(w), p, p+m)
 				p += m
 				continue
 			}
 		}
 		if nf := norm.NFKC.String(seg); nf != seg {
-			mapRunes(b, nf, p, false, off)
+			mapRunes(nf, p, func(r rune, _, _ int) { f(r, p, p+m) })
 		} else {
-			mapRunes(b, seg, p, true, off)
+			mapRunes(seg, p, f)
 		}
 		p += m
 	}
 }
 
-// mapRunes writes seg with widths folded and letters lower-cased. seg came
-// from the original at offset start; when same, seg is the original text
-// and each rune maps to its own offset, else every byte maps to start.
-func mapRunes(b *strings.Builder, seg string, start int, same bool, off *[]int) {
-	var buf [utf8.UTFMax]byte
+// mapRunes calls f for each rune of seg with widths folded and letters
+// lower-cased, and its span in the original, where seg starts at start.
+func mapRunes(seg string, start int, f func(r rune, start, end int)) {
 	for i := 0; i < len(seg); {
 		c := seg[i]
-		o := start
-		if same {
-			o = start + i
-		}
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
-			if off != nil {
-				*off = append(*off, o)
-			}
+			f(rune(c), start+i, start+i+1)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(seg[i:])
-		if r == utf8.RuneError && n <= 1 {
-			// Invalid byte: keep it as it is.
-			b.WriteByte(c)
-			if off != nil {
-				*off = append(*off, o)
-			}
-			i++
-			continue
-		}
+		o := start + i
 		i += n
 		if r >= 0x3040 && r <= 0x9FFF {
 			// Kana and Han: no width variant, no case.
-			b.WriteString(seg[i-n : i])
-			if off != nil {
-				for k := 0; k < n; k++ {
-					*off = append(*off, o)
-				}
-			}
+			f(r, o, o+n)
 			continue
 		}
-		if f := width.LookupRune(r).Folded(); f != 0 {
-			r = f
-		}
-		r = unicode.ToLower(r)
-		w := utf8.EncodeRune(buf[:], r)
-		b.Write(buf[:w])
-		if off != nil {
-			for k := 0; k < w; k++ {
-				*off = append(*off, o)
+		if r != utf8.RuneError || n > 1 {
+			if w := width.LookupRune(r).Folded(); w != 0 {
+				r = w
 			}
+			r = unicode.ToLower(r)
 		}
+		f(r, o, o+n)
 	}
 }

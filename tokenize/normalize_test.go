@@ -85,11 +85,12 @@ func FuzzNormalize(f *testing.F) {
 		if got := Normalize(s); got != n {
 			t.Fatalf("Normalize(%q) = %q; NormalizeOffsets = %q", s, got, n)
 		}
-		if len(off.off) != len(n)+1 || off.off[len(n)] != len(s) {
+		if len(off.off) != len(n)+1 || off.Start(len(n)) != len(s) {
 			t.Fatalf("NormalizeOffsets(%q): %d offsets for %d bytes", s, len(off.off), len(n))
 		}
-		for i, o := range off.off {
-			if o < 0 || o > len(s) || (i > 0 && o < off.off[i-1]) {
+		for i := range off.off {
+			o := off.Start(i)
+			if o < 0 || o > len(s) || (i > 0 && o < off.Start(i-1)) {
 				t.Fatalf("NormalizeOffsets(%q): offset %d = %d out of order or range", s, i, o)
 			}
 			if o < len(s) && !utf8.RuneStart(s[o]) && utf8.ValidString(s) {
@@ -117,4 +118,24 @@ func BenchmarkNormalize(b *testing.B) {
 			}
 		})
 	}
+}
+
+func FuzzNormalizeFunc(f *testing.F) {
+	for _, s := range []string{"ＭＳＣs", "ｶﾞﾝ細胞", "５㎎/kg", "TNF-Α", "\xffａ", "e\u0301", "ﾞｶ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b []rune
+		prevStart := 0
+		NormalizeFunc(s, func(r rune, start, end int) {
+			b = append(b, r)
+			if start < prevStart || start >= end || end > len(s) {
+				t.Fatalf("NormalizeFunc(%q): span %d:%d after start %d", s, start, end, prevStart)
+			}
+			prevStart = start
+		})
+		if utf8.ValidString(s) && string(b) != Normalize(s) {
+			t.Errorf("NormalizeFunc(%q) = %q; Normalize = %q", s, string(b), Normalize(s))
+		}
+	})
 }

@@ -3,6 +3,7 @@ package han
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -32,8 +33,26 @@ type phrase struct {
 // U+2E80); anything smaller never folds.
 const minHan = 0x2E80
 
+// bmp indexes the rows of chars by BMP character from minHan: 1 + the
+// row's index, 0 for none (106 KB, built on first use).
+var bmp = sync.OnceValue(func() []uint16 {
+	t := make([]uint16, 0x10000-minHan)
+	for i, c := range chars {
+		if c.r < 0x10000 {
+			t[c.r-minHan] = uint16(i + 1)
+		}
+	}
+	return t
+})
+
 func lookup(r rune) (char, bool) {
 	if r < minHan {
+		return char{}, false
+	}
+	if r < 0x10000 {
+		if i := bmp()[r-minHan]; i != 0 {
+			return chars[i-1], true
+		}
 		return char{}, false
 	}
 	i := sort.Search(len(chars), func(i int) bool { return chars[i].r >= r })

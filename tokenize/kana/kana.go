@@ -12,10 +12,16 @@ const (
 )
 
 // small maps small hiragana (after katakana folding) to full size.
-var small = map[rune]rune{
-	'ぁ': 'あ', 'ぃ': 'い', 'ぅ': 'う', 'ぇ': 'え', 'ぉ': 'お',
-	'っ': 'つ', 'ゃ': 'や', 'ゅ': 'ゆ', 'ょ': 'よ', 'ゎ': 'わ',
-	'ゕ': 'か', 'ゖ': 'け',
+func small(r rune) (rune, bool) {
+	switch r {
+	case 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ', 'っ', 'ゃ', 'ゅ', 'ょ', 'ゎ':
+		return r + 1, true // the full-size kana follows its small form
+	case 'ゕ':
+		return 'か', true
+	case 'ゖ':
+		return 'け', true
+	}
+	return r, false
 }
 
 // vowels gives the vowel of each full-size hiragana, for the long-vowel
@@ -51,10 +57,11 @@ func hiragana(r rune) rune {
 	if r >= 0x30A1 && r <= 0x30F6 { // ァ..ヶ
 		r -= 0x60
 	}
-	if f, ok := small[r]; ok {
-		return f
+	if r < 0x3041 || r > 0x3096 {
+		return r
 	}
-	return r
+	f, _ := small(r)
+	return f
 }
 
 // Fold returns the kana folding key of s (see the package documentation).
@@ -115,7 +122,7 @@ func needsFold(s string) bool {
 		if r >= 0x30A1 && r <= 0x30FC || r >= 0xFF61 && r <= 0xFF9F {
 			return true
 		}
-		if _, ok := small[r]; ok {
+		if _, ok := small(r); ok {
 			return true
 		}
 	}
