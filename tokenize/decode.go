@@ -98,13 +98,14 @@ var (
 )
 
 // DecodeError reports input Decode cannot read as text: the file it came
-// from, the byte offset of the first offending byte in the input, and the
-// encoding it was read as.
+// from, where the first offending byte is (byte offset into the input, and
+// line and column), and the encoding it was read as.
 type DecodeError struct {
-	File     string   // file name as given to Decode ("" for none)
-	Offset   int      // byte offset into the undecoded input
-	Encoding Encoding // the encoding tried (Auto when detection failed)
-	Err      error    // ErrInvalid or ErrBinary
+	File      string   // file name as given to Decode ("" for none)
+	Offset    int      // byte offset into the undecoded input
+	Line, Col int      // 1-based; Col counts characters (bytes where the line does not decode)
+	Encoding  Encoding // the encoding tried (Auto when detection failed)
+	Err       error    // ErrInvalid or ErrBinary
 }
 
 func (e *DecodeError) Error() string {
@@ -119,7 +120,7 @@ func (e *DecodeError) Error() string {
 	if e.Err == ErrInvalid && e.Encoding == Auto {
 		what = "invalid byte sequence in every supported encoding (use --encoding)"
 	}
-	return fmt.Sprintf("tokenize: %s: byte %d: %s", file, e.Offset, what)
+	return fmt.Sprintf("tokenize: %s:%d:%d: byte %d: %s", file, e.Line, e.Col, e.Offset, what)
 }
 
 // Unwrap returns ErrInvalid or ErrBinary.
@@ -158,6 +159,50 @@ func DecodeReplacing(b []byte, name, enc string) (text string, e Encoding, repla
 }
 
 func decode(b []byte, name, encName string, replace bool) (string, Encoding, int, error) {
+	text, e, n, err := decodeAs(b, name, encName, replace)
+	if de, ok := err.(*DecodeError); ok {
+		de.Line, de.Col = position(b, de.Offset, de.Encoding)
+	}
+	return text, e, n, err
+}
+
+// position returns the 1-based line and column of byte offset off in b,
+// read as e.
+func position(b []byte, off int, e Encoding) (line, col int) {
+	off = min(max(off, 0), len(b))
+	line, col = 1, 1
+	if e == UTF16LE || e == UTF16BE {
+		for i := 0; i+1 < off; i += 2 {
+			u := uint16(b[i])<<8 | uint16(b[i+1])
+			if e == UTF16LE {
+				u = uint16(b[i]) | uint16(b[i+1])<<8
+			}
+			switch {
+			case u == '\n':
+				line, col = line+1, 1
+			case i == 0 && u == 0xFEFF, u >= 0xDC00 && u < 0xE000:
+			default:
+				col++
+			}
+		}
+		return line, col
+	}
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	line += bytes.Count(b[:start], []byte{'\n'})
+	seg := b[start:off]
+	if start == 0 {
+		seg = bytes.TrimPrefix(seg, []byte{0xEF, 0xBB, 0xBF})
+	}
+	if enc := legacyEncoding(e); enc != nil {
+		if out, err := enc.NewDecoder().Bytes(seg); err == nil {
+			return line, col + utf8.RuneCount(out)
+		}
+		return line, col + len(seg)
+	}
+	return line, col + utf8.RuneCount(seg)
+}
+
+func decodeAs(b []byte, name, encName string, replace bool) (string, Encoding, int, error) {
 	forced, err := ParseEncoding(encName)
 	if err != nil {
 		return "", Auto, 0, err

@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,19 +104,20 @@ func TestDecodeErrors(t *testing.T) {
 		in     []byte
 		enc    string
 		offset int
+		pos    string // line:col
 		err    error
 	}{
-		{"nul", []byte("abc\x00def"), "", 3, ErrBinary},
-		{"control", []byte("関節\x01"), "", 6, ErrBinary},
-		{"nul in forced sjis", append(sjis[:4:4], 0), "shift_jis", 4, ErrBinary},
-		{"bad utf-8 after bom", []byte("\xEF\xBB\xBF関節\xFF"), "", 9, ErrInvalid},
-		{"bad utf-8 forced", []byte("関節\xE9\x96"), "utf-8", 6, ErrInvalid},
-		{"utf-8 damaged", []byte("関節リウマチ\xFF\xFEの患者"), "", 18, ErrInvalid},
-		{"bad shift_jis", append(sjis[:6:6], 0x81, 0x20), "shift_jis", 6, ErrInvalid},
-		{"bad big5", []byte{0xA4, 0x40, 0xFF, 0x41}, "big5", 2, ErrInvalid},
-		{"odd utf-16", []byte{0xFF, 0xFE, 0x41, 0x00, 0x42}, "", 4, ErrInvalid},
-		{"lone surrogate", []byte{0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00}, "", 2, ErrInvalid},
-		{"nul in utf-16", []byte{0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00}, "", 4, ErrBinary},
+		{"nul", []byte("abc\x00def"), "", 3, "1:4", ErrBinary},
+		{"control", []byte("関節\n関節\x01"), "", 13, "2:3", ErrBinary},
+		{"nul in forced sjis", append(sjis[:4:4], 0), "shift_jis", 4, "1:3", ErrBinary},
+		{"bad utf-8 after bom", []byte("\xEF\xBB\xBF関節\xFF"), "", 9, "1:3", ErrInvalid},
+		{"bad utf-8 forced", []byte("関節\xE9\x96"), "utf-8", 6, "1:3", ErrInvalid},
+		{"utf-8 damaged", []byte("関節リウマチ\xFF\xFEの患者"), "", 18, "1:7", ErrInvalid},
+		{"bad shift_jis", append(sjis[:6:6], 0x81, 0x20), "shift_jis", 6, "1:4", ErrInvalid},
+		{"bad big5", []byte{0xA4, 0x40, 0xFF, 0x41}, "big5", 2, "1:2", ErrInvalid},
+		{"odd utf-16", []byte{0xFF, 0xFE, 0x41, 0x00, 0x0A, 0x00, 0x42}, "", 6, "2:1", ErrInvalid},
+		{"lone surrogate", []byte{0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00}, "", 2, "1:1", ErrInvalid},
+		{"nul in utf-16", []byte{0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00}, "", 4, "1:2", ErrBinary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,8 +129,8 @@ func TestDecodeErrors(t *testing.T) {
 			if de.Offset != tt.offset || !errors.Is(err, tt.err) || de.File != "in.txt" {
 				t.Errorf("Decode error = %+v; want offset %d, %v", de, tt.offset, tt.err)
 			}
-			if msg := err.Error(); !strings.HasPrefix(msg, "tokenize: in.txt: byte ") {
-				t.Errorf("message %q does not name file and byte", msg)
+			if want := fmt.Sprintf("tokenize: in.txt:%s: byte %d: ", tt.pos, tt.offset); !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("message %q; want prefix %q", err, want)
 			}
 		})
 	}

@@ -16,7 +16,7 @@
 // forced by name (ParseEncoding). Detection trusts a BOM, then valid UTF-8,
 // then the legacy encoding that decodes cleanly into the most plausible
 // text. Failures are *DecodeError values naming the file and the byte
-// offset: ErrInvalid for bytes the encoding cannot read, ErrBinary for NUL
+// offset (with line and column): ErrInvalid for bytes the encoding cannot read, ErrBinary for NUL
 // and other control bytes. DecodeReplacing is the documented lenient mode:
 // invalid sequences become U+FFFD and are counted so the caller can warn.
 //

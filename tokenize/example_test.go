@@ -19,7 +19,7 @@ func ExampleDecode() {
 	fmt.Println(err)
 	// Output:
 	// 関節リウマチの治療 shift_jis <nil>
-	// tokenize: scan.pdf: byte 3: binary data, not text
+	// tokenize: scan.pdf:1:4: byte 3: binary data, not text
 }
 
 func ExampleRuns() {

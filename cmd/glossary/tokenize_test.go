@@ -102,7 +102,7 @@ func TestTokenizeFilesAndEncodings(t *testing.T) {
 
 	// Forcing the wrong encoding fails with file and byte offset.
 	code, _, errOut = runCmd(t, "", "tokenize", sjisFile, "--encoding", "utf-8", "--no-glossary")
-	if code != 1 || !strings.Contains(errOut, sjisFile+": byte 0: invalid utf-8") {
+	if code != 1 || !strings.Contains(errOut, sjisFile+":1:1: byte 0: invalid utf-8") {
 		t.Errorf("forced utf-8 on Shift_JIS: exit %d, %q", code, errOut)
 	}
 	// Replacement mode warns and goes on.
@@ -137,7 +137,7 @@ func TestTokenizeErrors(t *testing.T) {
 	}{
 		{"bad format", []string{"tokenize", "--format", "xml"}, 2, "--format must be"},
 		{"bad encoding", []string{"tokenize", "--encoding", "latin-9"}, 2, "unknown encoding"},
-		{"binary", []string{"tokenize", "--no-glossary", bin}, 1, bin + ": byte 3: binary data"},
+		{"binary", []string{"tokenize", "--no-glossary", bin}, 1, bin + ":1:4: byte 3: binary data"},
 		{"missing file", []string{"tokenize", "--no-glossary", filepath.Join(dir, "nope.txt")}, 1, "no such file"},
 	}
 	for _, tt := range tests {
