@@ -15,9 +15,9 @@
 // a byte order mark, Shift_JIS, EUC-JP, GBK/GB18030 and Big5, detected or
 // forced by name (ParseEncoding). Detection trusts a BOM, then valid UTF-8,
 // then the legacy encoding that decodes cleanly into the most plausible
-// text. Failures are *DecodeError values naming the file and the byte
-// offset (with line and column): ErrInvalid for bytes the encoding cannot read, ErrBinary for NUL
-// and other control bytes. DecodeReplacing is the documented lenient mode:
+// text. Failures are *DecodeError values naming the file, the byte offset,
+// line and column: ErrInvalid for bytes the encoding cannot read, ErrBinary
+// for NUL and other control bytes. DecodeReplacing is the documented lenient mode:
 // invalid sequences become U+FFFD and are counted so the caller can warn.
 //
 //	text, enc, err := tokenize.Decode(data, "article.txt", "") // "" detects
