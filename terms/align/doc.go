@@ -33,6 +33,8 @@
 //     The score is the harmonic mean of the shares of the source and of the
 //     target covered (each piece weighted by its route's reliability), so a
 //     part never passes for the whole.
+//   - Transliteration: a katakana loanword and an English word with the
+//     same consonant skeleton (エクソソーム and exosome: "ksm").
 //   - Context: for terms from comparable articles, similar relative
 //     frequency; a weak signal that only supports links found otherwise.
 //
@@ -40,7 +42,8 @@
 //
 // Every term is cut into its substrings (up to 12 characters; word n-grams
 // for English), and each substring gets its senses: its han-folded form,
-// its normalized dictionary glosses and its glossary concepts. Targets are
+// its normalized dictionary glosses, its glossary concepts and, for whole
+// katakana words and English words, its consonant skeleton. Targets are
 // indexed by sense; a source term is compared in detail only with the
 // targets that share most of its senses (blocking), and the comparison
 // joins the two sense lists, then covers both terms greedily with the best
