@@ -80,7 +80,6 @@ type tokenizedFile struct {
 	File     string      `json:"file"`
 	Encoding string      `json:"encoding"`
 	Tokens   []jsonToken `json:"tokens"`
-	text     string
 }
 
 type jsonToken struct {
@@ -99,41 +98,20 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
-	// Decode everything first: a bad file fails before dictionaries load,
-	// and only the engines the text needs are loaded.
-	var docs []*tokenizedFile
+	// Pass 1 decodes every input: a bad file fails before any dictionary
+	// loads, and only the engines the texts need are loaded. Texts are not
+	// kept (standard input excepted, it cannot be read twice), so memory is
+	// bounded by the largest input, not by all of them.
 	need := map[language.Tag]bool{}
+	var stdin []byte
 	for _, f := range files {
-		var b []byte
-		var err error
-		name := f
-		if f == "-" {
-			name = "<stdin>"
-			b, err = io.ReadAll(s.In)
-		} else {
-			b, err = opts.readFile(f)
-		}
-		if err != nil {
-			return fmt.Errorf("tokenize: %w", err)
-		}
-		var text string
-		var enc tokenize.Encoding
-		if opts.replace {
-			var n int
-			text, enc, n, err = tokenize.DecodeReplacing(b, name, opts.encoding)
-			if err == nil && n > 0 {
-				fmt.Fprintf(s.ErrOut, "glossary: warning: %s: %d invalid %s byte sequence(s) replaced with U+FFFD\n", name, n, enc)
-			}
-		} else {
-			text, enc, err = tokenize.Decode(b, name, opts.encoding)
-		}
+		_, _, text, err := readInput(s, opts, f, &stdin, nil)
 		if err != nil {
 			return err
 		}
 		for _, r := range tokenize.Runs(text) {
 			need[r.Lang] = true
 		}
-		docs = append(docs, &tokenizedFile{File: name, Encoding: enc.String(), text: text})
 	}
 	words, err := userWords(cmd, opts)
 	if err != nil {
@@ -143,13 +121,50 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range docs {
-		d.Tokens = []jsonToken{}
-		for _, t := range a.Tokenize(d.text) {
+	// Pass 2 tokenizes and writes one input at a time.
+	w := newTokenWriter(s.Out, opts.format, len(files))
+	for _, f := range files {
+		name, enc, text, err := readInput(s, opts, f, &stdin, s.ErrOut)
+		if err != nil {
+			return err
+		}
+		d := &tokenizedFile{File: name, Encoding: enc.String(), Tokens: []jsonToken{}}
+		for _, t := range a.Tokenize(text) {
 			d.Tokens = append(d.Tokens, jsonToken{Surface: t.Surface, Norm: t.Norm, Base: t.Base, POS: t.POS, Lang: t.Lang.String(), Start: t.Start, End: t.End, User: t.User})
 		}
+		if err := w.write(d); err != nil {
+			return err
+		}
 	}
-	return writeTokens(s.Out, opts.format, docs)
+	return w.close()
+}
+
+// readInput reads and decodes file f ("-": standard input, read once and
+// kept in *stdin). Replacement warnings go to warn when it is not nil.
+func readInput(s *streams, opts *tokenizeOptions, f string, stdin *[]byte, warn io.Writer) (name string, enc tokenize.Encoding, text string, err error) {
+	var b []byte
+	name = f
+	if f == "-" {
+		name = "<stdin>"
+		if *stdin == nil {
+			if *stdin, err = io.ReadAll(s.In); err != nil {
+				return "", 0, "", fmt.Errorf("tokenize: %w", err)
+			}
+		}
+		b = *stdin
+	} else if b, err = opts.readFile(f); err != nil {
+		return "", 0, "", fmt.Errorf("tokenize: %w", err)
+	}
+	if opts.replace {
+		var n int
+		text, enc, n, err = tokenize.DecodeReplacing(b, name, opts.encoding)
+		if err == nil && n > 0 && warn != nil {
+			fmt.Fprintf(warn, "glossary: warning: %s: %d invalid %s byte sequence(s) replaced with U+FFFD\n", name, n, enc)
+		}
+	} else {
+		text, enc, err = tokenize.Decode(b, name, opts.encoding)
+	}
+	return name, enc, text, err
 }
 
 // userWords collects the user words per language: the glossary's terms
@@ -213,29 +228,45 @@ func newTokenizeAnalyzer(need map[language.Tag]bool, words map[language.Tag][]st
 	return tokenize.NewAnalyzer(opts...)
 }
 
-func writeTokens(w io.Writer, format string, docs []*tokenizedFile) error {
-	switch format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(docs)
-	case "tsv":
-		bw := bufio.NewWriter(w)
-		for _, d := range docs {
-			for _, t := range d.Tokens {
-				fmt.Fprintf(bw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%t\t%s\n", t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, t.Start, t.End, t.User, d.File)
-			}
+// tokenWriter writes the tokens of one input at a time in a format.
+type tokenWriter struct {
+	w      *bufio.Writer
+	format string
+	files  int // number of inputs (table output names files when > 1)
+	n      int // inputs written so far
+}
+
+func newTokenWriter(w io.Writer, format string, files int) *tokenWriter {
+	return &tokenWriter{w: bufio.NewWriter(w), format: format, files: files}
+}
+
+func (tw *tokenWriter) write(d *tokenizedFile) error {
+	defer func() { tw.n++ }()
+	switch tw.format {
+	case "json": // one array, written element by element
+		sep := "[\n  "
+		if tw.n > 0 {
+			sep = ",\n  "
 		}
-		return bw.Flush()
-	}
-	bw := bufio.NewWriter(w)
-	for i, d := range docs {
-		if len(docs) > 1 {
-			if i > 0 {
-				fmt.Fprintln(bw)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("  ", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(d); err != nil {
+			return err
+		}
+		tw.w.WriteString(sep)
+		tw.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	case "tsv":
+		for _, t := range d.Tokens {
+			fmt.Fprintf(tw.w, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%t\t%s\n", t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, t.Start, t.End, t.User, d.File)
+		}
+	default:
+		if tw.files > 1 {
+			if tw.n > 0 {
+				fmt.Fprintln(tw.w)
 			}
-			fmt.Fprintf(bw, "==> %s (%s) <==\n", d.File, d.Encoding)
+			fmt.Fprintf(tw.w, "==> %s (%s) <==\n", d.File, d.Encoding)
 		}
 		rows := [][]string{{"SURFACE", "NORM", "BASE", "POS", "LANG", "START", "END", "USER"}}
 		for _, t := range d.Tokens {
@@ -245,9 +276,19 @@ func writeTokens(w io.Writer, format string, docs []*tokenizedFile) error {
 			}
 			rows = append(rows, []string{t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, fmt.Sprint(t.Start), fmt.Sprint(t.End), user})
 		}
-		writeTable(bw, rows)
+		writeTable(tw.w, rows)
 	}
-	return bw.Flush()
+	return tw.w.Flush()
+}
+
+func (tw *tokenWriter) close() error {
+	if tw.format == "json" {
+		if tw.n == 0 {
+			tw.w.WriteString("[")
+		}
+		tw.w.WriteString("\n]\n")
+	}
+	return tw.w.Flush()
 }
 
 // writeTable writes rows in columns padded to their display width (CJK
