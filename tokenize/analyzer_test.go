@@ -301,3 +301,30 @@ func BenchmarkAnalyzer(b *testing.B) {
 		})
 	}
 }
+
+// A mixed-script user word comes out whole even when the engine of its run
+// does not know it: the Analyzer joins the runs and merges the pieces.
+func TestMixedUserWordWithoutEngineSupport(t *testing.T) {
+	jt, err := ja.New() // no user words
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := tokenize.NewAnalyzer(tokenize.WithTokenizer(tokenize.Japanese, jt), tokenize.UserWords([]string{"抗CCP抗体", "IL-6阻害薬"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "抗CCP抗体とIL-6阻害薬、TNF-α"
+	toks := a.Tokenize(text)
+	checkTokens(t, text, toks)
+	got := strings.Join(surfaces(toks), "/")
+	if want := "抗CCP抗体/と/IL-6阻害薬/、/TNF-α"; got != want {
+		t.Fatalf("Tokenize(%q) = %s; want %s", text, got, want)
+	}
+	if !toks[0].User || toks[0].Lang != tokenize.Japanese || !toks[2].User || toks[4].User {
+		t.Errorf("Tokenize(%q) = %+v; want user tokens 0 and 2 in ja", text, toks)
+	}
+	runs := a.Runs(text)
+	if len(runs) != 2 || runs[1].Lang != tokenize.English {
+		t.Errorf("Runs(%q) = %+v; want one ja run and the TNF-α run", text, runs)
+	}
+}
