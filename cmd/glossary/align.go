@@ -55,7 +55,8 @@ han folding; flagged when the glossary or a dictionary gives another standard
 term, or when the dictionaries give the two no common meaning), abbreviation
 and anchor (an abbreviation defined in the articles), dictionary (an English
 gloss shared through --dict files), compositional (the parts translate one
-another: 間葉系+幹細胞 → 间充质+干细胞) and context (similar frequency).
+another: 間葉系+幹細胞 → 间充质+干细胞), transliteration (a katakana loanword and
+an English word that sound alike) and context (similar frequency).
 
 Inputs, in any mix:
   --ja FILE --zh FILE --zh-hant FILE --en FILE   term lists, one term per line
@@ -86,7 +87,7 @@ starter) is used as evidence unless --no-glossary.`,
 	f.StringArrayVar(&o.dicts, "dict", nil, "bilingual dictionary, EDICT or CC-CEDICT format (repeatable)")
 	f.StringVar(&o.format, "format", "table", "output format: table or json (JSON Lines, one proposal per line)")
 	f.Float64Var(&o.minScore, "min-score", align.DefaultMinScore, "lowest link score proposed (0..1)")
-	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all): glossary,cognate,abbreviation,anchor,dictionary,compositional,context")
+	f.StringSliceVar(&o.routes, "routes", nil, "evidence routes to use (default all): glossary,cognate,abbreviation,anchor,dictionary,compositional,context,transliteration")
 	f.BoolVar(&o.noGlossary, "no-glossary", false, "do not use the glossary as evidence")
 	f.Float64Var(&o.accept, "accept", 0.8, "with --apply: merge only proposals whose every link scores at least this")
 	f.IntVar(&o.top, "top", 0, "for articles: align only the N best extracted terms of each language (0: all)")
