@@ -6,8 +6,20 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
+
+// cpuTime is the process's user+system CPU time. Benchmarks report it per
+// op (cpu-ns/op) besides wall time, because on a shared, loaded machine
+// wall time mostly measures the other processes.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
 
 // benchParagraph is our own mixed ja/en medical paragraph (not corpus text).
 const benchParagraph = "骨形成タンパク質（BMP）は骨芽細胞の分化を促し、破骨細胞との均衡が骨代謝を保つ。" +
@@ -49,15 +61,18 @@ func BenchmarkSeedTokenize(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
+	c0 := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
 			an.Tokenize(t)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
-// BenchmarkSeedExtract is full extraction (tokenize, candidates, pairs,
-// collection scoring) of the seed corpus with 1 and 2 workers.
+// BenchmarkSeedExtract is full extraction as glossary extract runs it
+// (tokenize, candidates, pairs, collection scoring) of the seed corpus with
+// 1 and 2 workers.
 func BenchmarkSeedExtract(b *testing.B) {
 	texts, n := seedTexts(b)
 	e, err := New(devAnalyzer(b))
@@ -68,6 +83,7 @@ func BenchmarkSeedExtract(b *testing.B) {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
 			b.SetBytes(n)
 			b.ReportAllocs()
+			c0 := cpuTime()
 			for b.Loop() {
 				docs := make([]*Document, len(texts))
 				jobs := make(chan int)
@@ -90,11 +106,42 @@ func BenchmarkSeedExtract(b *testing.B) {
 				for _, d := range docs {
 					col.Add(d)
 				}
-				for _, d := range docs {
-					col.DocumentCandidates(d)
-				}
 				col.Candidates()
 			}
+			b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 		})
 	}
+}
+
+// BenchmarkSeedRatio alternates raw tokenization and one-worker extraction
+// of the seed corpus in every iteration and reports the CPU time of each
+// and their throughput ratio (tokenize time / extract time: 1 means
+// extraction costs nothing beyond tokenizing), so both see the same load.
+func BenchmarkSeedRatio(b *testing.B) {
+	texts, n := seedTexts(b)
+	an := devAnalyzer(b)
+	e, err := New(an)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(n)
+	var tok, ext int64
+	for b.Loop() {
+		c0 := cpuTime()
+		for _, t := range texts {
+			an.Tokenize(t)
+		}
+		c1 := cpuTime()
+		col := e.NewCollection()
+		for i, t := range texts {
+			col.Add(e.Document(fmt.Sprint(i), t))
+		}
+		col.Candidates()
+		c2 := cpuTime()
+		tok += c1 - c0
+		ext += c2 - c1
+	}
+	b.ReportMetric(float64(tok)/float64(b.N), "tok-cpu-ns/op")
+	b.ReportMetric(float64(ext)/float64(b.N), "ext-cpu-ns/op")
+	b.ReportMetric(float64(tok)/float64(ext), "tok/ext")
 }

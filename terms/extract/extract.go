@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"errors"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -143,7 +145,7 @@ func key(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
 type Document struct {
 	Name  string
 	Pairs []Pair
-	cands map[string]*docCand
+	cands map[candID]*docCand
 	left  map[string]int // unit → occurrences with a left neighbour in a compound
 	right map[string]int
 }
@@ -159,17 +161,27 @@ type docCand struct {
 	contexts []Context
 }
 
-func candKey(lang language.Tag, term string) string { return lang.String() + "\x00" + term }
+// candID identifies a candidate: its language and surface form.
+type candID struct {
+	lang language.Tag
+	term string
+}
 
 // Document extracts the candidates of one text. name labels contexts.
 func (e *Extractor) Document(name, text string) *Document {
-	d := &Document{Name: name, cands: map[string]*docCand{}, left: map[string]int{}, right: map[string]int{}}
+	d := &Document{Name: name, cands: map[candID]*docCand{}, left: map[string]int{}, right: map[string]int{}}
 	lines := newLineIndex(text)
 	toks := e.tok.Tokenize(text)
+	unitKeys := map[string]string{}
 	for _, run := range compoundRuns(text, toks) {
 		keys := make([]string, len(run))
 		for i, u := range run {
-			keys[i] = key(u.text)
+			k, ok := unitKeys[u.text]
+			if !ok {
+				k = key(u.text)
+				unitKeys[u.text] = k
+			}
+			keys[i] = k
 		}
 		for i := 1; i < len(run); i++ {
 			d.right[keys[i-1]]++
@@ -212,6 +224,10 @@ func (e *Extractor) Document(name, text string) *Document {
 		}
 	}
 	d.Pairs = FindPairs(text)
+	for i := range d.Pairs { // the text must not stay alive through them
+		p := &d.Pairs[i]
+		p.Short, p.Long, p.LongEn = strings.Clone(p.Short), strings.Clone(p.Long), strings.Clone(p.LongEn)
+	}
 	for _, p := range d.Pairs {
 		ev := EvAbbreviation
 		if p.Kind == Gloss {
@@ -247,8 +263,7 @@ func langAt(toks []tokenize.Token, off int) language.Tag {
 // mark adds pair evidence to a candidate, creating it if the compound
 // patterns missed it (it then counts once per pair occurrence).
 func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidence, name, text string, lines lineIndex, at Span) {
-	k := candKey(lang, term)
-	if c, ok := d.cands[k]; ok {
+	if c, ok := d.cands[candID{lang, term}]; ok {
 		c.ev |= ev
 		return
 	}
@@ -256,11 +271,12 @@ func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidenc
 }
 
 func (d *Document) add(e *Extractor, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) *docCand {
-	k := candKey(lang, term)
-	c, ok := d.cands[k]
+	c, ok := d.cands[candID{lang, term}]
 	if !ok {
-		c = &docCand{term: term, lang: lang, units: append([]string(nil), units...)}
-		d.cands[k] = c
+		// Clone: term is a slice of the text, which must not stay alive.
+		term = strings.Clone(term)
+		c = &docCand{term: term, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
+		d.cands[candID{lang, term}] = c
 	}
 	c.freq++
 	c.ev |= ev
@@ -456,18 +472,21 @@ func (c *Collection) lr(units []string) float64 {
 
 // Candidates returns the candidates of the whole collection, best first.
 func (c *Collection) Candidates() []Candidate {
-	merged := map[string]*docCand{}
-	df := map[string]int{}
-	files := map[string][]string{}
-	var order []string
+	idx := map[candID]int{}
+	var merged []*docCand
+	var df []int
+	var files [][]string
 	for _, d := range c.docs {
-		for k, dc := range d.cands {
-			m, ok := merged[k]
+		for k, dc := range d.cands { // order is restored by the final sort
+			i, ok := idx[k]
 			if !ok {
-				m = &docCand{term: dc.term, lang: dc.lang, units: dc.units, spaced: dc.spaced}
-				merged[k] = m
-				order = append(order, k)
+				i = len(merged)
+				idx[k] = i
+				merged = append(merged, &docCand{term: dc.term, lang: dc.lang, units: dc.units, spaced: dc.spaced})
+				df = append(df, 0)
+				files = append(files, nil)
 			}
+			m := merged[i]
 			m.freq += dc.freq
 			m.indep += dc.indep
 			m.ev |= dc.ev
@@ -476,34 +495,38 @@ func (c *Collection) Candidates() []Candidate {
 					m.contexts = append(m.contexts, x)
 				}
 			}
-			df[k]++
-			files[k] = append(files[k], d.Name)
+			df[i]++
+			files[i] = append(files[i], d.Name)
 		}
 	}
-	out := c.score(merged, order)
-	for i := range out {
-		k := candKey(out[i].Lang, out[i].Term)
-		out[i].DocFreq = df[k]
-		out[i].Files = files[k]
-	}
-	return out
+	return c.score(merged, func(i int, cand *Candidate) {
+		cand.DocFreq = df[i]
+		cand.Files = files[i]
+	})
 }
 
 // DocumentCandidates returns the candidates of one document, best first,
 // scored with the document's frequencies and the collection's adjacency
 // statistics.
 func (c *Collection) DocumentCandidates(d *Document) []Candidate {
-	order := make([]string, 0, len(d.cands))
-	for k := range d.cands {
-		order = append(order, k)
+	cands := make([]*docCand, 0, len(d.cands))
+	for _, dc := range d.cands { // order is restored by the final sort
+		cands = append(cands, dc)
 	}
-	sort.Strings(order)
-	out := c.score(d.cands, order)
-	for i := range out {
-		out[i].DocFreq = 1
-		out[i].Files = []string{d.Name}
+	return c.score(cands, func(_ int, cand *Candidate) {
+		cand.DocFreq = 1
+		cand.Files = []string{d.Name}
+	})
+}
+
+// unitsKey appends the matching key of a unit sequence to buf.
+func unitsKey(buf []byte, lang language.Tag, units []string) []byte {
+	buf = append(buf, lang.String()...)
+	for _, u := range units {
+		buf = append(buf, 0)
+		buf = append(buf, u...)
 	}
-	return out
+	return buf
 }
 
 // score computes termhood, FLR of Nakagawa & Mori with a length factor:
@@ -522,35 +545,38 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 // C-value of Frantzi, Ananiadou & Mima, C(a) = log2(1+|a|) · (f(a) −
 // Σ_{b∈T(a)} f(b)/|T(a)|), T(a) the longer candidates containing a: it stays
 // listed, after the independent ones, ordered by how much it occurs beyond
-// its containers.
-func (c *Collection) score(cands map[string]*docCand, order []string) []Candidate {
+// its containers. fill sets per-candidate fields (document frequency,
+// files) by the candidate's index in cands.
+func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
-	byUnits := map[string]string{} // joined units+lang → cand key
-	for _, k := range order {
-		dc := cands[k]
-		byUnits[dc.lang.String()+"\x00"+strings.Join(dc.units, "\x01")] = k
+	byUnits := make(map[string]int, len(cands))
+	var buf []byte
+	for i, dc := range cands {
+		buf = unitsKey(buf[:0], dc.lang, dc.units)
+		byUnits[string(buf)] = i
 	}
-	nestSum := map[string]int{}
-	nestN := map[string]int{}
-	containedIn := map[string][]string{}
-	contains := map[string][]string{}
-	for _, k := range order {
-		b := cands[k]
+	nestSum := make([]int, len(cands))
+	nestN := make([]int, len(cands))
+	containedIn := make([][]string, len(cands))
+	contains := make([][]string, len(cands))
+	var seen []int
+	for k, b := range cands {
 		n := len(b.units)
 		if n < 2 {
 			continue
 		}
-		seen := map[string]bool{}
+		seen = seen[:0]
 		for i := 0; i < n; i++ {
 			for j := i + 1; j <= n; j++ {
 				if j-i == n {
 					continue
 				}
-				ak, ok := byUnits[b.lang.String()+"\x00"+strings.Join(b.units[i:j], "\x01")]
-				if !ok || seen[ak] {
+				buf = unitsKey(buf[:0], b.lang, b.units[i:j])
+				ak, ok := byUnits[string(buf)]
+				if !ok || slices.Contains(seen, ak) {
 					continue
 				}
-				seen[ak] = true
+				seen = append(seen, ak)
 				nestSum[ak] += b.freq
 				nestN[ak]++
 				containedIn[ak] = append(containedIn[ak], b.term)
@@ -558,9 +584,8 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 			}
 		}
 	}
-	out := make([]Candidate, 0, len(order))
-	for _, k := range order {
-		dc := cands[k]
+	out := make([]Candidate, 0, len(cands))
+	for k, dc := range cands {
 		l := float64(len(dc.units))
 		f := float64(dc.indep) + nestedWeight*float64(dc.freq-dc.indep)
 		lr := math.Sqrt(c.lr(dc.units))
@@ -574,8 +599,10 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 			}
 			s = 0.1 * lr * (1 + math.Max(0, math.Log2(1+l)*cv))
 		}
+		slices.Sort(containedIn[k]) // map order upstream: make output stable
+		slices.Sort(contains[k])
 		cand := Candidate{Term: dc.term, Lang: dc.lang, Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
-			ContainedIn: containedIn[k], Contains: contains[k]}
+			ContainedIn: slices.Compact(containedIn[k]), Contains: slices.Compact(contains[k])}
 		if id, ok := c.e.conceptOf(dc.term); ok {
 			cand.Concept = id
 			cand.Evidence |= EvGlossary
@@ -588,20 +615,32 @@ func (c *Collection) score(cands map[string]*docCand, order []string) []Candidat
 			s *= spacedPenalty
 		}
 		cand.Score = math.Round(s*1000) / 1000
+		fill(k, &cand)
 		out = append(out, cand)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	// Sort pointers, not the large structs; the order is total.
+	ptrs := make([]*Candidate, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	slices.SortFunc(ptrs, func(a, b *Candidate) int {
+		switch {
+		case a.Score != b.Score:
+			return cmp.Compare(b.Score, a.Score)
+		case a.Freq != b.Freq:
+			return cmp.Compare(b.Freq, a.Freq)
+		case a.Term != b.Term:
+			return strings.Compare(a.Term, b.Term)
+		case a.Lang != b.Lang:
+			return strings.Compare(a.Lang.String(), b.Lang.String())
 		}
-		if out[i].Freq != out[j].Freq {
-			return out[i].Freq > out[j].Freq
-		}
-		if out[i].Term != out[j].Term {
-			return out[i].Term < out[j].Term
-		}
-		return out[i].Lang.String() < out[j].Lang.String()
+		return 0
 	})
+	sorted := make([]Candidate, len(out))
+	for i, p := range ptrs {
+		sorted[i] = *p
+	}
+	out = sorted
 	return out
 }
 

@@ -261,38 +261,43 @@ func compoundRuns(text string, toks []tokenize.Token) [][]unit {
 		}
 		us = append(us, u)
 	}
+	// Runs are sub-slices of us (no copies): us[start:i] while adjacent.
 	var runs [][]unit
-	var cur []unit
-	flush := func() {
-		// Trim roles that cannot end or start a term at the edges.
-		for len(cur) > 0 && cur[0].role == roleSuffix {
-			cur = cur[1:]
-		}
-		for len(cur) > 0 && cur[len(cur)-1].role == rolePrefix {
-			cur = cur[:len(cur)-1]
-		}
-		if len(cur) > 0 {
-			runs = append(runs, cur)
-		}
-		cur = nil
-	}
-	for i, u := range us {
-		if u.role == roleNone {
-			flush()
-			continue
-		}
-		if len(cur) > 0 {
-			prev := cur[len(cur)-1]
-			if !adjacent(text, prev, u) {
-				flush()
-			} else if prev.end < u.start {
-				u.spaced = true
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			cur := us[start:end:end]
+			// Trim roles that cannot end or start a term at the edges.
+			for len(cur) > 0 && cur[0].role == roleSuffix {
+				cur = cur[1:]
+			}
+			for len(cur) > 0 && cur[len(cur)-1].role == rolePrefix {
+				cur = cur[:len(cur)-1]
+			}
+			if len(cur) > 0 {
+				runs = append(runs, cur)
 			}
 		}
-		cur = append(cur, u)
-		_ = i
+		start = -1
 	}
-	flush()
+	for i := range us {
+		if us[i].role == roleNone {
+			flush(i)
+			continue
+		}
+		if start >= 0 {
+			prev := &us[i-1]
+			if !adjacent(text, *prev, us[i]) {
+				flush(i)
+			} else if prev.end < us[i].start {
+				us[i].spaced = true
+			}
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(us))
 	return runs
 }
 
