@@ -140,7 +140,7 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 	if err != nil {
 		return err
 	}
-	cog, err := align.New(align.Routes(align.RouteCognate), align.MinScore(o.minScore))
+	cog, err := align.New(align.Routes(align.RouteCognate, align.RouteCompositional), align.MinScore(o.minScore))
 	if err != nil {
 		return err
 	}

@@ -479,8 +479,11 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 			l.Evidence = append(l.Evidence, e)
 		}
 	}
-	if len(parts) > 1 || len(l.Evidence) == 0 {
+	if (len(parts) > 1 || len(l.Evidence) == 0) && a.on(RouteCompositional) {
 		l.Evidence = append(l.Evidence, Evidence{Route: RouteCompositional, Score: score * 0.95, Parts: parts})
+	}
+	if len(l.Evidence) == 0 {
+		return Link{}, false
 	}
 	if wholeOK[RouteCognate] {
 		a.checkCognate(&l, sa, ta)

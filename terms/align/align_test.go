@@ -177,7 +177,7 @@ func TestCognateNotStandard(t *testing.T) {
 }
 
 func TestRoutesOption(t *testing.T) {
-	a := newTestAligner(t, Routes(RouteCognate))
+	a := newTestAligner(t, Routes(RouteCognate, RouteCompositional))
 	ix := a.NewIndex([]Term{{Text: "类风湿关节炎", Lang: zh}, {Text: "关节", Lang: zh}})
 	for _, l := range ix.Rank(Term{Text: "関節リウマチ", Lang: ja}, 0) {
 		if l.Target.Text == "类风湿关节炎" {
@@ -189,6 +189,11 @@ func TestRoutesOption(t *testing.T) {
 	}
 	if ls := ix.Rank(Term{Text: "関節", Lang: ja}, 1); len(ls) != 1 || ls[0].Target.Text != "关节" {
 		t.Errorf("cognate only: Rank(関節) = %+v; want 关节", ls)
+	}
+	// Without the compositional route, only whole-term links remain.
+	whole := newTestAligner(t, Routes(RouteCognate)).NewIndex([]Term{{Text: "关节", Lang: zh}, {Text: "间充质干细胞", Lang: zh}})
+	if ls := whole.Rank(Term{Text: "間葉系幹細胞", Lang: ja}, 0); len(ls) != 0 {
+		t.Errorf("cognate route alone: Rank(間葉系幹細胞) = %+v; want nothing (only a part is cognate)", ls)
 	}
 	if _, err := New(MinScore(2)); err == nil {
 		t.Error("New(MinScore(2)) succeeded; want an error")
