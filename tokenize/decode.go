@@ -140,9 +140,9 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 //
 // A byte order mark is removed: offsets of tokens count from the first
 // character after it. Input with a NUL byte or other C0 control characters
-// (other than tab, newline, vertical tab, form feed, carriage return and
-// escape) is refused as binary. Every failure is a *DecodeError naming the
-// file and the byte offset.
+// (other than tab, newline, vertical tab, form feed, carriage return,
+// substitute and escape) is refused as binary. Every failure is a
+// *DecodeError naming the file, the byte offset, line and column.
 func Decode(b []byte, name, enc string) (string, Encoding, error) {
 	text, e, _, err := decode(b, name, enc, false)
 	return text, e, err
@@ -256,9 +256,12 @@ func binaryOffset(b []byte) int {
 	return -1
 }
 
+// textControl reports the C0 controls text may hold: tab, line breaks, form
+// feed, escape, and SUB (0x1A), which encoders (x/text's among them) write
+// for characters the target encoding lacks.
 func textControl(r rune) bool {
 	switch r {
-	case '\t', '\n', '\v', '\f', '\r', 0x1B:
+	case '\t', '\n', '\v', '\f', '\r', 0x1A, 0x1B:
 		return true
 	}
 	return false

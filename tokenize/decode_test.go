@@ -3,6 +3,8 @@ package tokenize
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -211,5 +213,42 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Detection on the seed articles in every legacy encoding (characters an
+// encoding lacks become SUB, as encoders write them). Skipped without the
+// shared corpus and under -short.
+func TestDetectSeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus test")
+	}
+	files, _ := filepath.Glob("/work/shared/corpus/seeds/*.txt")
+	if len(files) == 0 {
+		t.Skip("seed corpus not available")
+	}
+	encs := []struct {
+		enc  encoding.Encoding
+		want Encoding
+	}{
+		{japanese.ShiftJIS, ShiftJIS}, {japanese.EUCJP, EUCJP}, {simplifiedchinese.GBK, GB18030},
+		{simplifiedchinese.GB18030, GB18030}, {traditionalchinese.Big5, Big5},
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range encs {
+			b, err := encoding.ReplaceUnsupported(e.enc.NewEncoder()).Bytes(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := e.enc.NewDecoder().Bytes(b)
+			text, got, err := Decode(b, f, "")
+			if err != nil || got != e.want || text != string(want) {
+				t.Errorf("%s in %v: Decode = %v, %v", filepath.Base(f), e.want, got, err)
+			}
+		}
 	}
 }
