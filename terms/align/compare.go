@@ -1,0 +1,371 @@
+package align
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// routeQuality scales a matched pair's coverage by how much the route is
+// trusted.
+func routeQuality(r Route, units int, whole bool) float64 {
+	switch r {
+	case RouteGlossary:
+		return 1
+	case RouteCognate:
+		if units == 1 && !whole {
+			return 0.9
+		}
+		return 1
+	case RouteDictionary:
+		if whole {
+			return 0.95
+		}
+		return 0.9
+	case RouteTransliteration:
+		return 0.85
+	}
+	return 0.8
+}
+
+// weakWord is the quality of a whole-term match through one shared word
+// of the dictionary glosses (投与 "administration" ~ 给药 "to administer
+// medicine").
+const weakWord = 0.6
+
+func senseRoute(s string) Route {
+	switch s[0] {
+	case kindFold, kindLatin:
+		return RouteCognate
+	case kindConc:
+		return RouteGlossary
+	case kindTranslit:
+		return RouteTransliteration
+	}
+	return RouteDictionary
+}
+
+type match struct {
+	sp, tp int32 // piece indexes
+	route  Route
+	via    string
+	weight float64
+	fs, ft float64 // covered share of the source and of the target, scaled by the route's quality
+}
+
+// compare scores one pair of analyzed terms.
+func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta *analysis, tsp []sensePiece) (Link, bool) {
+	// Merge-join the sorted sense lists into candidate piece pairs.
+	var ms []match
+	i, j := 0, 0
+	for i < len(ssp) && j < len(tsp) {
+		switch c := strings.Compare(ssp[i].sense, tsp[j].sense); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			s := ssp[i].sense
+			i2 := i
+			for i2 < len(ssp) && ssp[i2].sense == s {
+				i2++
+			}
+			j2 := j
+			for j2 < len(tsp) && tsp[j2].sense == s {
+				j2++
+			}
+			r := senseRoute(s)
+			for x := i; x < i2; x++ {
+				for y := j; y < j2; y++ {
+					p, q := sa.pieces[ssp[x].piece], ta.pieces[tsp[y].piece]
+					whole := p.units == sa.units && q.units == ta.units
+					qu := routeQuality(r, p.units, whole)
+					if s[0] == kindWord {
+						qu = weakWord
+					}
+					fs, ft := qu*float64(p.units)/float64(sa.units), qu*float64(q.units)/float64(ta.units)
+					via := s[1:]
+					if s[0] == kindWord {
+						via = "~" + via
+					}
+					ms = append(ms, match{ssp[x].piece, tsp[y].piece, r, via, (fs + ft) / 2, fs, ft})
+				}
+			}
+			i, j = i2, j2
+		}
+	}
+	if len(ms) == 0 {
+		return Link{}, false
+	}
+	// Greedy cover: heaviest pairs first, no overlap on either side.
+	sort.Slice(ms, func(x, y int) bool {
+		if ms[x].weight != ms[y].weight {
+			return ms[x].weight > ms[y].weight
+		}
+		return ms[x].route < ms[y].route
+	})
+	var wholeRoutes [numRoutes]string
+	var wholeOK [numRoutes]bool
+	for _, m := range ms {
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
+		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 && !wholeOK[m.route] {
+			wholeRoutes[m.route], wholeOK[m.route] = m.via, true
+		}
+	}
+	// The greedy cover can be fooled by a long pair that blocks two better
+	// ones (肝臓疾 = 肝脏疾 against 肝臓 = 肝脏 + 疾患 = 疾病), so it is run
+	// again without each pair of its first answer, and the best cover wins.
+	best := a.cover(sa, ta, ms, -1)
+	if len(best.chosen) > 0 && len(ms) > 1 {
+		for _, x := range best.chosen {
+			if c := a.cover(sa, ta, ms, x); c.f1() > best.f1()+1e-9 {
+				best = c
+			}
+		}
+	}
+	covS, covT := best.covS, best.covT
+	var parts []Part
+	for _, x := range best.chosen {
+		m := ms[x]
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
+		parts = append(parts, Part{
+			Source: pieceText(sa, p), Target: pieceText(ta, q),
+			Route: m.route, Via: m.via,
+			Whole: p.units == sa.units && q.units == ta.units,
+		})
+	}
+	// Both terms must be covered: the harmonic mean of the two shares
+	// keeps 関節 from passing for 関節リウマチ.
+	score := 0.0
+	if covS+covT > 0 {
+		score = 2 * covS * covT / (covS + covT)
+	}
+	l := Link{Source: src, Target: tgt}
+	// Whole-term routes, each reported with its own score.
+	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary, RouteTransliteration} {
+		if via, ok := wholeRoutes[r], wholeOK[r]; ok {
+			e := Evidence{Route: r, Score: routeQuality(r, sa.units, true)}
+			switch r {
+			case RouteGlossary:
+				e.Detail = "concept " + via
+			case RouteDictionary:
+				e.Detail = "gloss \"" + via + "\""
+				if strings.HasPrefix(via, "~") {
+					e.Detail = "gloss word \"" + via[1:] + "\""
+					e.Score = weakWord
+				}
+			case RouteCognate:
+				e.Detail = "folds to " + via
+			case RouteTransliteration:
+				e.Detail = "sounds alike (" + via + ")"
+			}
+			l.Evidence = append(l.Evidence, e)
+		}
+	}
+	if (len(parts) > 1 || len(l.Evidence) == 0) && a.on(RouteCompositional) {
+		l.Evidence = append(l.Evidence, Evidence{Route: RouteCompositional, Score: score * 0.95, Parts: parts})
+	}
+	if len(l.Evidence) == 0 {
+		return Link{}, false
+	}
+	if wholeOK[RouteCognate] {
+		a.checkCognate(&l, sa, ta)
+	}
+	l.finish()
+	if l.StandardFrom == "glossary" && l.Score > literalCap {
+		// A literal rendering ranks below the glossary's standard term
+		// when both are on offer; Propose keeps it in the group,
+		// labelled. (A dictionary's suggestion only labels the link: it
+		// is a guess from parts.)
+		l.Score = literalCap
+	}
+	return l, true
+}
+
+// literalCap is the highest score of a cognate that the glossary says is
+// not the standard term of the target language.
+const literalCap = 0.9
+
+// coverage is one way of covering two terms with matched piece pairs.
+type coverage struct {
+	chosen     []int // indexes into the match list
+	covS, covT float64
+}
+
+func (c coverage) f1() float64 {
+	if c.covS+c.covT == 0 {
+		return 0
+	}
+	return 2 * c.covS * c.covT / (c.covS + c.covT)
+}
+
+// cover takes the matches (heaviest first) that overlap nothing taken
+// before, skipping match skip.
+func (a *Aligner) cover(sa, ta *analysis, ms []match, skip int) coverage {
+	var c coverage
+	var smask, tmask uint64
+	for i, m := range ms {
+		if i == skip {
+			continue
+		}
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
+		pm, qm := spanMask(p.start, p.end), spanMask(q.start, q.end)
+		if smask&pm != 0 || tmask&qm != 0 {
+			continue
+		}
+		smask |= pm
+		tmask |= qm
+		c.covS += m.fs
+		c.covT += m.ft
+		c.chosen = append(c.chosen, i)
+	}
+	return c
+}
+
+// checkCognate flags a cognate that is a false friend or not the standard
+// term of the target language.
+func (a *Aligner) checkCognate(l *Link, sa, ta *analysis) {
+	if sa.latin || ta.latin {
+		return
+	}
+	sg := a.dictGlosses(sa.lang, sa.norm)
+	tg := a.dictGlosses(ta.lang, ta.norm)
+	if a.on(RouteDictionary) && len(sg) > 0 && len(tg) > 0 && !overlap(glossWords(sg), glossWords(tg)) {
+		l.FalseFriend = true
+		for i := range l.Evidence {
+			if l.Evidence[i].Route == RouteCognate {
+				l.Evidence[i].Score = 0.4
+				l.Evidence[i].Detail += "; false friend: dictionaries give no common meaning"
+			}
+		}
+	}
+	// Glossary: the source's concept has another preferred target term.
+	for _, id := range a.gloss.lookup(sa.lang, sa.norm) {
+		if p, ok := a.gloss.preferred(id, ta.lang); ok && normalize(p) != ta.norm {
+			l.Standard, l.StandardFrom = p, "glossary"
+			return
+		}
+	}
+	// Dictionary: the target is not a headword, but a headword of the
+	// target language shares a meaning with the source; or, part by part,
+	// a part of the source has a dictionary meaning whose cognate is no
+	// word of the target language (間葉 → 间叶), while another word is
+	// (间充质).
+	if a.dict == nil || len(tg) > 0 {
+		return
+	}
+	if len(sg) > 0 {
+		if h := a.bestHead(sg, ta.lang); h != "" {
+			l.Standard, l.StandardFrom = h, "dictionary"
+		}
+		return
+	}
+	if sa.latin || len([]rune(sa.norm)) != len([]rune(ta.norm)) {
+		return
+	}
+	tr := []rune(ta.norm)
+	best := piece{}
+	bestH := ""
+	for _, p := range sa.pieces {
+		if p.end-p.start < 2 || p.units == sa.units || p.end-p.start <= best.end-best.start {
+			continue
+		}
+		pg := a.dictGlosses(sa.lang, pieceText(sa, p))
+		if len(pg) == 0 {
+			continue
+		}
+		t := string(tr[p.start:p.end])
+		if len(a.dict.lookup(ta.lang, t)) > 0 {
+			continue
+		}
+		if h := a.bestHead(pg, ta.lang); h != "" {
+			best, bestH = p, h
+		}
+	}
+	if bestH != "" {
+		l.Standard = string(tr[:best.start]) + bestH + string(tr[best.end:])
+		l.StandardFrom = "dictionary: " + pieceText(sa, best) + " is " + bestH + " in " + ta.lang.String() + ", not " + string(tr[best.start:best.end])
+	}
+}
+
+// bestHead returns the headword of lang sharing most of the glosses gs
+// (the shortest among equals).
+func (a *Aligner) bestHead(gs []string, lang language.Tag) string {
+	best, bestN := "", 0
+	for _, g := range gs {
+		id, ok := a.dict.glossKey(g)
+		if !ok {
+			continue
+		}
+		for _, h := range a.dict.headsOf(lang, id) {
+			n := 0
+			for _, hg := range a.dictGlosses(lang, h) {
+				if containsStr(gs, hg) {
+					n++
+				}
+			}
+			if n > bestN || n == bestN && len(h) < len(best) || n == bestN && len(h) == len(best) && h < best {
+				best, bestN = h, n
+			}
+		}
+	}
+	return best
+}
+
+// glossWords returns the content words of glosses: 体重 "weight" and
+// 体重 "body weight" share one, so they are not false friends.
+func glossWords(gs []string) []string {
+	var out []string
+	for _, g := range gs {
+		for _, w := range strings.Fields(g) {
+			if len(w) > 2 && !stopWords[w] && !containsStr(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+var stopWords = map[string]bool{"the": true, "and": true, "for": true, "with": true, "have": true, "one": true, "someth": true, "somethi": true, "person": true, "etc": true}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if containsStr(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStr(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func spanMask(start, end int) uint64 {
+	var m uint64
+	for i := start; i < end && i < 64; i++ {
+		m |= 1 << uint(i)
+	}
+	return m
+}
+
+func pieceText(an *analysis, p piece) string {
+	if an.latin {
+		w := strings.Fields(strings.NewReplacer("-", " ", "/", " ").Replace(an.norm))
+		if p.end <= len(w) {
+			return strings.Join(w[p.start:p.end], " ")
+		}
+		return an.norm
+	}
+	r := []rune(an.norm)
+	if p.end <= len(r) {
+		return string(r[p.start:p.end])
+	}
+	return an.norm
+}
