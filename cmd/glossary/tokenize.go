@@ -26,6 +26,7 @@ type tokenizeOptions struct {
 	replace     bool
 	files       []string
 	readFile    func(string) ([]byte, error) // seam for tests
+	warn        io.Writer
 	newAnalyzer func(langs map[language.Tag]bool, words map[language.Tag][]string) (*tokenize.Analyzer, error)
 }
 
@@ -64,6 +65,7 @@ text (after the BOM, before any normalization).
 				return usageErr("%v", err)
 			}
 			opts.files = args
+			opts.warn = s.ErrOut
 			return runTokenize(cmd, s, opts)
 		},
 	}
@@ -174,8 +176,12 @@ func userWords(cmd *cobra.Command, opts *tokenizeOptions) (map[language.Tag][]st
 	words := map[language.Tag][]string{}
 	if !opts.noGlossary {
 		g, err := loadGlossary(cmd)
-		if err != nil {
+		if err != nil && glossaryDir(cmd) != "" {
 			return nil, err
+		}
+		if err != nil { // the embedded glossary: tokenizing does not need it
+			fmt.Fprintf(opts.warn, "glossary: warning: %v; tokenizing without glossary user words\n", err)
+			return words, nil
 		}
 		for _, c := range g.Concepts() {
 			for tag, ts := range c.Terms {
