@@ -35,6 +35,15 @@ var greek = map[rune]string{
 	'υ': "upsilon", 'φ': "phi", 'ϕ': "phi", 'χ': "chi", 'ψ': "psi", 'ω': "omega",
 }
 
+// greekName returns the spelled-out name of a lower-case Greek letter, or
+// "".
+func greekName(r rune) string {
+	if r < 'α' || r > 'ϕ' {
+		return ""
+	}
+	return greek[r]
+}
+
 // separator reports whether r is left out of normalized keys: white space,
 // hyphens and dashes, middle dots, slashes, underscores and apostrophes
 // (Crohn's), so that
@@ -63,7 +72,7 @@ func normKey(s string) string {
 		if separator(r) {
 			continue
 		}
-		if g, ok := greek[r]; ok {
+		if g := greekName(r); g != "" {
 			b.WriteString(g)
 			continue
 		}
@@ -85,7 +94,7 @@ func plainKey(s string) bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r < 0x3000 || r == '・' || r >= 0xFE00 {
-			if separator(r) || greek[r] != "" {
+			if separator(r) || greekName(r) != "" {
 				return false
 			}
 		}

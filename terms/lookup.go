@@ -344,15 +344,37 @@ type collector struct {
 	cfg  *lookupConfig
 	hint language.Tag
 	ms   []Match
+
+	lastKey  string // the last key looked up, and what the map said
+	lastVal  uint32
+	lastOK   bool
+	haveLast bool
 }
 
-// key adds the entries of key that belong to rung r or earlier.
+// key adds the entries of key that belong to rung r or earlier. Keys
+// often do not change from one rung to the next (a query already
+// normalized, a Han-free one): the last key's map entry is reused.
 func (col *collector) key(key string, r Rung, minus float64) {
-	col.x.postings(key, func(p posting) {
+	v, ok := col.lastVal, col.lastOK
+	if !col.haveLast || key != col.lastKey {
+		v, ok = col.x.keys[key]
+		col.lastKey, col.lastVal, col.lastOK, col.haveLast = key, v, ok, true
+	}
+	if !ok {
+		return
+	}
+	add := func(p posting) {
 		if p.rung() <= r {
 			col.add(p.entry(), r, rungScore[r]-minus)
 		}
-	})
+	}
+	if v&listBit == 0 {
+		add(posting(v))
+		return
+	}
+	for _, p := range col.x.lists[v&^listBit] {
+		add(p)
+	}
 }
 
 func (col *collector) add(ei int, r Rung, score float64) {
@@ -415,16 +437,20 @@ func scriptHint(q string) language.Tag {
 	latin := true
 	var simp, trad bool
 	for _, r := range q {
-		switch {
-		case r >= 0x3041 && r <= 0x30FF, r >= 0xFF66 && r <= 0xFF9D, han.Shinjitai(r):
-			return Japanese
-		case han.Simplified(r):
-			simp = true
-		case han.Traditional(r):
-			trad = true
+		if r < 0x2E80 {
+			continue
 		}
-		if r >= 0x2E80 {
-			latin = false
+		latin = false
+		if r >= 0x3041 && r <= 0x30FF || r >= 0xFF66 && r <= 0xFF9D {
+			return Japanese
+		}
+		switch han.Classify(r) {
+		case han.JapaneseOnly:
+			return Japanese
+		case han.SimplifiedOnly:
+			simp = true
+		case han.TraditionalOnly:
+			trad = true
 		}
 	}
 	switch {

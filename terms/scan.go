@@ -163,7 +163,7 @@ func foldScanRune(r rune, emit func(rune)) {
 	if separator(r) {
 		return
 	}
-	if g, ok := greek[r]; ok {
+	if g := greekName(r); g != "" {
 		for _, c := range g {
 			emit(c)
 		}
@@ -325,7 +325,7 @@ func endOK(text string, e int) (int, bool) {
 		if !wordChar(r) {
 			return e, true
 		}
-		if r == 's' {
+		if r == 's' || r == 'ｓ' {
 			if a, _ := utf8.DecodeRuneInString(text[e+n:]); e+n >= len(text) || !wordChar(a) {
 				return e + n, true
 			}

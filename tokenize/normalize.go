@@ -51,6 +51,14 @@ func stable(s string) bool {
 	return true
 }
 
+// widthRune reports whether r is a full-width ASCII character, a
+// half-width katakana letter or sign (not a voiced mark) or the
+// ideographic space: NFKC maps it to its width fold, the same one
+// character.
+func widthRune(r rune) bool {
+	return r >= 0xFF01 && r <= 0xFF5E || r >= 0xFF61 && r <= 0xFF9D || r == 0x3000
+}
+
 // stableRune reports whether r is a kana letter, ー or a unified Han
 // ideograph: NFKC keeps it, it has no width variant and no case.
 func stableRune(r rune) bool {
@@ -130,9 +138,10 @@ func normalize(b *strings.Builder, s string, off *[]int32) {
 // without building the normalized string.
 func NormalizeFunc(s string, f func(r rune, start, end int)) {
 	for p := 0; p < len(s); {
-		// A run of ASCII, kana letters and Han is NFKC, except that its
-		// last character may combine with a following mark: leave that
-		// one to the general path.
+		// In a run of ASCII, kana letters, Han and width variants, NFKC
+		// changes nothing but the width (which mapRunes folds), except
+		// that the last character may combine with a following mark:
+		// leave that one to the general path.
 		q, last := p, p
 		for q < len(s) {
 			if c := s[q]; c < utf8.RuneSelf {
@@ -141,7 +150,7 @@ func NormalizeFunc(s string, f func(r rune, start, end int)) {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(s[q:])
-			if !stableRune(r) {
+			if !stableRune(r) && !widthRune(r) {
 				break
 			}
 			last = q

@@ -2,7 +2,11 @@ package tokenize
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
 )
 
 func TestNormalize(t *testing.T) {
@@ -77,7 +81,7 @@ func TestNormalizeNoAlloc(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"ＭＳＣs", "ｶﾞﾝ細胞", "５㎎/kg", "TNF-Α", "\xffａ", "e\u0301", "ﾞｶ", "間葉系幹細胞とMSC"} {
+	for _, s := range []string{"ＭＳＣs", "ｶﾞﾝ細胞", "５㎎/kg", "TNF-Α", "\xffａ", "e\u0301", "ﾞｶ", "間葉系幹細胞とMSC", "Ａ\u0301", "ｶﾞ", "\u3000ａ", "ｱﾟ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -104,6 +108,20 @@ func FuzzNormalize(f *testing.F) {
 		}
 		if utf8.ValidString(s) && Normalize(n) != n {
 			t.Errorf("Normalize(Normalize(%q)) = %q; want %q", s, Normalize(n), n)
+		}
+		if utf8.ValidString(s) {
+			// The definition: NFKC, then width fold and lower case per
+			// character.
+			want := []rune(norm.NFKC.String(s))
+			for i, r := range want {
+				if f := width.LookupRune(r).Folded(); f != 0 {
+					r = f
+				}
+				want[i] = unicode.ToLower(r)
+			}
+			if n != string(want) {
+				t.Errorf("Normalize(%q) = %q; want %q", s, n, string(want))
+			}
 		}
 	})
 }
