@@ -149,6 +149,12 @@ func inputFiles(args []string) ([]string, error) {
 // documents to a collection in input order. Memory: each worker holds one
 // document's text; the collection keeps only counts and contexts.
 func extractAll(s *streams, e *extract.Extractor, files []string, workers int, enc string, progress bool) (*extract.Collection, error) {
+	return extractFiles(s, e, files, workers, enc, progress, false)
+}
+
+// extractFiles is extractAll; with stream the collection keeps only the
+// merged table (extract.NewStream), not each document's.
+func extractFiles(s *streams, e *extract.Extractor, files []string, workers int, enc string, progress, stream bool) (*extract.Collection, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -199,6 +205,9 @@ func extractAll(s *streams, e *extract.Extractor, files []string, workers int, e
 		close(jobs)
 	}()
 	col := e.NewCollection()
+	if stream {
+		col = e.NewStream()
+	}
 	var firstErr error
 	for i := range files {
 		r := <-results[i]
@@ -252,7 +261,7 @@ func runExtract(cmd *cobra.Command, s *streams, args []string, o *extractOptions
 	if err != nil {
 		return err
 	}
-	col, err := extractAll(s, e, files, o.workers, o.encoding, !o.quiet && isTerminal(s.ErrOut))
+	col, err := extractFiles(s, e, files, o.workers, o.encoding, !o.quiet && isTerminal(s.ErrOut), true)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

@@ -432,15 +432,34 @@ func runLang(sub []unit) language.Tag {
 // statistics of all of them. Add is not safe for concurrent use; extract
 // documents concurrently and add them from one goroutine.
 type Collection struct {
-	e     *Extractor
-	docs  []*Document
-	left  map[string]int
-	right map[string]int
+	e      *Extractor
+	docs   []*Document
+	left   map[string]int
+	right  map[string]int
+	forget bool // streaming: drop each document's table once merged
+
+	// The merged candidate table, filled by Add.
+	idx    map[candID]int
+	merged []*docCand
+	df     []int
+	files  [][]string
 }
 
-// NewCollection returns an empty collection scored by e.
+// NewCollection returns an empty collection scored by e. It keeps every
+// document's own table, for DocumentCandidates (evaluation per article).
 func (e *Extractor) NewCollection() *Collection {
-	return &Collection{e: e, left: map[string]int{}, right: map[string]int{}}
+	return &Collection{e: e, left: map[string]int{}, right: map[string]int{}, idx: map[candID]int{}}
+}
+
+// NewStream returns a collection that merges each added document into the
+// collection table and then drops the document's own table (keeping its
+// name and pairs): memory grows with the number of distinct candidates, not
+// with the number of documents. DocumentCandidates returns nil for its
+// documents.
+func (e *Extractor) NewStream() *Collection {
+	c := e.NewCollection()
+	c.forget = true
+	return c
 }
 
 // Add adds a document.
@@ -451,6 +470,30 @@ func (c *Collection) Add(d *Document) {
 	}
 	for k, n := range d.right {
 		c.right[k] += n
+	}
+	for k, dc := range d.cands {
+		i, ok := c.idx[k]
+		if !ok {
+			i = len(c.merged)
+			c.idx[k] = i
+			c.merged = append(c.merged, &docCand{term: dc.term, lang: dc.lang, units: dc.units, spaced: dc.spaced})
+			c.df = append(c.df, 0)
+			c.files = append(c.files, nil)
+		}
+		m := c.merged[i]
+		m.freq += dc.freq
+		m.indep += dc.indep
+		m.ev |= dc.ev
+		for _, x := range dc.contexts {
+			if len(m.contexts) < c.e.maxContexts {
+				m.contexts = append(m.contexts, x)
+			}
+		}
+		c.df[i]++
+		c.files[i] = append(c.files[i], d.Name)
+	}
+	if c.forget {
+		d.cands, d.left, d.right = nil, nil, nil
 	}
 }
 
@@ -472,36 +515,9 @@ func (c *Collection) lr(units []string) float64 {
 
 // Candidates returns the candidates of the whole collection, best first.
 func (c *Collection) Candidates() []Candidate {
-	idx := map[candID]int{}
-	var merged []*docCand
-	var df []int
-	var files [][]string
-	for _, d := range c.docs {
-		for k, dc := range d.cands { // order is restored by the final sort
-			i, ok := idx[k]
-			if !ok {
-				i = len(merged)
-				idx[k] = i
-				merged = append(merged, &docCand{term: dc.term, lang: dc.lang, units: dc.units, spaced: dc.spaced})
-				df = append(df, 0)
-				files = append(files, nil)
-			}
-			m := merged[i]
-			m.freq += dc.freq
-			m.indep += dc.indep
-			m.ev |= dc.ev
-			for _, x := range dc.contexts {
-				if len(m.contexts) < c.e.maxContexts {
-					m.contexts = append(m.contexts, x)
-				}
-			}
-			df[i]++
-			files[i] = append(files[i], d.Name)
-		}
-	}
-	return c.score(merged, func(i int, cand *Candidate) {
-		cand.DocFreq = df[i]
-		cand.Files = files[i]
+	return c.score(c.merged, func(i int, cand *Candidate) {
+		cand.DocFreq = c.df[i]
+		cand.Files = c.files[i]
 	})
 }
 
@@ -509,6 +525,9 @@ func (c *Collection) Candidates() []Candidate {
 // scored with the document's frequencies and the collection's adjacency
 // statistics.
 func (c *Collection) DocumentCandidates(d *Document) []Candidate {
+	if d.cands == nil {
+		return nil
+	}
 	cands := make([]*docCand, 0, len(d.cands))
 	for _, dc := range d.cands { // order is restored by the final sort
 		cands = append(cands, dc)
@@ -553,7 +572,11 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 	var buf []byte
 	for i, dc := range cands {
 		buf = unitsKey(buf[:0], dc.lang, dc.units)
-		byUnits[string(buf)] = i
+		// Surfaces differing only in case or width share a key: keep the
+		// smallest, so the result does not depend on map order.
+		if j, ok := byUnits[string(buf)]; !ok || dc.term < cands[j].term {
+			byUnits[string(buf)] = i
+		}
 	}
 	nestSum := make([]int, len(cands))
 	nestN := make([]int, len(cands))

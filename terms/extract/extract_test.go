@@ -233,3 +233,29 @@ func TestWithIndex(t *testing.T) {
 		t.Fatalf("candidates = %+v; want 骨芽细胞 known as osteoblast by glossary scan", cs)
 	}
 }
+
+func TestStreamMatchesCollection(t *testing.T) {
+	tok := fixtureTok{[]string{"滑膜/名詞,一般", "細胞/名詞,一般", "。/記号", "軟骨/名詞,一般", "細胞/名詞,一般", "。/記号"}}
+	e, _ := New(tok)
+	texts := []string{"滑膜細胞。軟骨細胞。", "軟骨細胞。", "滑膜細胞。"}
+	full, stream := e.NewCollection(), e.NewStream()
+	for i, tx := range texts {
+		full.Add(e.Document(string(rune('a'+i)), tx))
+		stream.Add(e.Document(string(rune('a'+i)), tx))
+	}
+	a, b := full.Candidates(), stream.Candidates()
+	if len(a) != len(b) || len(a) == 0 {
+		t.Fatalf("stream has %d candidates, collection %d", len(b), len(a))
+	}
+	for i := range a {
+		if a[i].Term != b[i].Term || a[i].Score != b[i].Score || a[i].DocFreq != b[i].DocFreq || strings.Join(a[i].Files, ",") != strings.Join(b[i].Files, ",") {
+			t.Errorf("candidate %d: collection %+v, stream %+v", i, a[i], b[i])
+		}
+	}
+	if m := terms0(a); m["軟骨細胞"].DocFreq != 2 || m["軟骨細胞"].Freq != 2 {
+		t.Errorf("軟骨細胞 = %+v; want df 2, freq 2", m["軟骨細胞"])
+	}
+	if got := stream.DocumentCandidates(stream.Documents()[0]); got != nil {
+		t.Errorf("stream DocumentCandidates = %v; want nil", got)
+	}
+}
