@@ -237,7 +237,7 @@ func TestWithIndex(t *testing.T) {
 func TestStreamMatchesCollection(t *testing.T) {
 	tok := fixtureTok{[]string{"滑膜/名詞,一般", "細胞/名詞,一般", "。/記号", "軟骨/名詞,一般", "細胞/名詞,一般", "。/記号"}}
 	e, _ := New(tok)
-	texts := []string{"滑膜細胞。軟骨細胞。", "軟骨細胞。", "滑膜細胞。"}
+	texts := []string{"滑膜細胞。軟骨細胞。", "滑膜細胞。軟骨細胞。"}
 	full, stream := e.NewCollection(), e.NewStream()
 	for i, tx := range texts {
 		full.Add(e.Document(string(rune('a'+i)), tx))
