@@ -1,11 +1,27 @@
 package align
 
 import (
+	"math"
 	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
 )
+
+// glossSpecificity discounts a shared gloss that many headwords of either
+// language carry ("case", "sign", "target"): 1 up to commonGloss
+// headwords, then falling with the logarithm of the count.
+func (a *Aligner) glossSpecificity(sl, tl language.Tag, g string) float64 {
+	n := max(a.dict.glossDF(sl, g), a.dict.glossDF(tl, g))
+	if n <= commonGloss {
+		return 1
+	}
+	return 1 / (1 + 0.15*math.Log(float64(n)/commonGloss))
+}
+
+// commonGloss is the number of headwords per language a gloss may have
+// before it counts as generic.
+const commonGloss = 8
 
 // routeQuality scales a matched pair's coverage by how much the route is
 // trusted.
@@ -81,8 +97,11 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 					p, q := sa.pieces[ssp[x].piece], ta.pieces[tsp[y].piece]
 					whole := p.units == sa.units && q.units == ta.units
 					qu := routeQuality(r, p.units, whole)
-					if s[0] == kindWord {
+					switch s[0] {
+					case kindWord:
 						qu = weakWord
+					case kindGloss:
+						qu *= a.glossSpecificity(sa.lang, ta.lang, s[1:])
 					}
 					fs, ft := qu*float64(p.units)/float64(sa.units), qu*float64(q.units)/float64(ta.units)
 					via := s[1:]

@@ -25,7 +25,8 @@ type Dictionary struct {
 	heads    map[language.Tag]map[string][]int32 // headword -> gloss ids, per language
 	byGloss  map[language.Tag]map[int32][]string // gloss id -> headwords, per language (built by headsOf)
 	revOnce  sync.Once
-	longless map[string][]int32 // Japanese katakana headword without ー and ・ -> gloss ids
+	longless map[string][]int32       // Japanese katakana headword without ー and ・ -> gloss ids
+	df       map[language.Tag][]int32 // gloss id -> number of headwords with it, per language
 	entries  int
 }
 
@@ -35,7 +36,28 @@ func NewDictionary() *Dictionary {
 		glossID:  map[string]int32{},
 		heads:    map[language.Tag]map[string][]int32{},
 		longless: map[string][]int32{},
+		df:       map[language.Tag][]int32{},
 	}
+}
+
+// glossDF returns how many headwords of lang have the normalized gloss g:
+// "stem cell" has a handful, "case" hundreds.
+func (d *Dictionary) glossDF(lang language.Tag, g string) int {
+	if d == nil {
+		return 0
+	}
+	id, ok := d.glossID[g]
+	if !ok {
+		return 0
+	}
+	if lang == language.TraditionalChinese {
+		lang = language.SimplifiedChinese
+	}
+	df := d.df[lang]
+	if int(id) >= len(df) {
+		return 0
+	}
+	return int(df[id])
 }
 
 // longlessKey drops the long-vowel mark and the middle dot from a term
@@ -228,11 +250,17 @@ func (d *Dictionary) add(tag language.Tag, head string, ids []int32) {
 		d.heads[tag] = m
 	}
 	old := m[head]
+	df := d.df[tag]
 	for _, id := range ids {
 		if !containsID(old, id) {
 			old = append(old, id)
+			for int(id) >= len(df) {
+				df = append(df, 0)
+			}
+			df[id]++
 		}
 	}
+	d.df[tag] = df
 	m[head] = old
 	d.revOnce = sync.Once{} // the reverse index is rebuilt on next use
 	if tag == language.Japanese {
