@@ -64,9 +64,10 @@ const (
 type piece struct {
 	start, end int
 	kind       int
-	cjkSide    bool // made of CJK characters (a neutral piece: CJK punctuation)
-	sentence   int  // index of the sentence the piece is in
-	line       int  // index of the line the piece is in
+	cjkSide    bool         // made of CJK characters (a neutral piece: CJK punctuation)
+	sentence   int          // index of the sentence the piece is in
+	line       int          // index of the line the piece is in
+	lang       language.Tag // overrides the sentence's language when not und
 }
 
 // Runs splits text into language runs by script. Kana marks Japanese.
@@ -91,6 +92,7 @@ func Runs(text string) []Run {
 	}
 	pieces := splitPieces(text)
 	langs := sentenceLangs(text, pieces)
+	pieces = chineseInJapanese(text, pieces, langs)
 	return buildRuns(text, pieces, langs)
 }
 
@@ -268,6 +270,84 @@ func sentenceLangs(text string, ps []piece) []language.Tag {
 	return langs
 }
 
+// chineseInJapanese finds Chinese terms quoted in Japanese sentences
+// (中国語では间充质干细胞と呼ぶ): a stretch of Han characters between kana
+// with at least two simplified-only characters, more than its Japanese-only
+// and traditional-only ones, becomes a zh-Hans piece of its own. One
+// simplified-only character is not enough: a few characters Japanese writes
+// rarely are classified simplified-only (疱 of 帯状疱疹).
+func chineseInJapanese(text string, ps []piece, langs []language.Tag) []piece {
+	var out []piece
+	for i, p := range ps {
+		if p.kind != pCJK || langs[p.sentence] != Japanese {
+			if out != nil {
+				out = append(out, p)
+			}
+			continue
+		}
+		cut := p.start // text[p.start:cut] is already emitted
+		var emitted bool
+		for s := p.start; s < p.end; {
+			r, size := utf8.DecodeRuneInString(text[s:p.end])
+			if classOf(r) != cHan {
+				s += size
+				continue
+			}
+			e, simp, other := s, 0, 0
+			for e < p.end {
+				r, size := utf8.DecodeRuneInString(text[e:p.end])
+				if classOf(r) != cHan {
+					break
+				}
+				switch {
+				case han.Simplified(r):
+					simp++
+				case han.Traditional(r), han.Shinjitai(r):
+					other++
+				}
+				e += size
+			}
+			if simp >= 2 && simp > other {
+				if out == nil {
+					out = append([]piece(nil), ps[:i]...)
+				}
+				if cut < s {
+					out = append(out, subPiece(text, p, cut, s))
+				}
+				zp := p
+				zp.start, zp.end, zp.kind, zp.lang = s, e, pCJK, SimplifiedChinese
+				out = append(out, zp)
+				cut, emitted = e, true
+			}
+			s = e
+		}
+		switch {
+		case emitted && cut < p.end:
+			out = append(out, subPiece(text, p, cut, p.end))
+		case !emitted && out != nil:
+			out = append(out, p)
+		}
+	}
+	if out == nil {
+		return ps
+	}
+	return out
+}
+
+// subPiece returns text[s:e] of piece p as a piece of its own, CJK when it
+// holds Han or kana, else neutral.
+func subPiece(text string, p piece, s, e int) piece {
+	q := p
+	q.start, q.end, q.kind = s, e, pNeutral
+	for _, r := range text[s:e] {
+		if c := classOf(r); c == cHan || c == cKana {
+			q.kind = pCJK
+			break
+		}
+	}
+	return q
+}
+
 // buildRuns turns pieces into runs covering text.
 func buildRuns(text string, ps []piece, langs []language.Tag) []Run {
 	var runs []Run
@@ -289,6 +369,9 @@ func buildRuns(text string, ps []piece, langs []language.Tag) []Run {
 			lang = English
 		case pCJK:
 			lang = langs[p.sentence]
+			if p.lang != language.Und {
+				lang = p.lang
+			}
 		}
 		if k := len(runs) - 1; k >= 0 && runs[k].Lang == lang && (p.kind != pLatin || latinJoins(ps, lastLatin, i)) {
 			runs[k].End = p.end

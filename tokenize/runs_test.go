@@ -38,6 +38,8 @@ func TestRuns(t *testing.T) {
 		{"digits only", "12 + 3", "und:12 + 3"},
 		{"zh line then ja line", "干细胞治疗费用\n関節の痛みが消えた\n", "zh-Hans:干细胞治疗费用\n|ja:関節の痛みが消えた\n"},
 		{"mixed votes", "SLE的对症脐帯血干细胞", "en:SLE|zh-Hans:的对症脐帯血干细胞"},
+		{"zh term in ja sentence", "中国語では间充质干细胞と呼ぶ。", "ja:中国語では|zh-Hans:间充质干细胞|ja:と呼ぶ。"},
+		{"one simplified-only char stays ja", "帯状疱疹の治療", "ja:帯状疱疹の治療"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
