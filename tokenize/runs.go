@@ -76,7 +76,9 @@ type piece struct {
 // shinjitai (関 剤 帯 薬) for ja (see package han); a sentence without
 // votes, or with a tie, takes the language of the nearest decided sentence
 // before it (else after it, else Japanese). Sentences end at 。！？!? and
-// newlines.
+// newlines. Inside a Japanese sentence, a Han stretch with two or more
+// simplified-only characters is a quoted Chinese term and gets a zh-Hans
+// run.
 //
 // Letters of other scripts (Latin, Greek) form English runs that stay whole
 // with the digits and symbols attached to them and the words, spaces and
