@@ -8,6 +8,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/medterm/glossary/tokenize"
 )
 
 // cpuTime is the process's user+system CPU time. Benchmarks report it per
@@ -144,4 +146,33 @@ func BenchmarkSeedRatio(b *testing.B) {
 	b.ReportMetric(float64(tok)/float64(b.N), "tok-cpu-ns/op")
 	b.ReportMetric(float64(ext)/float64(b.N), "ext-cpu-ns/op")
 	b.ReportMetric(float64(tok)/float64(ext), "tok/ext")
+}
+
+// cachedTok returns tokens computed beforehand, to time extraction alone.
+type cachedTok map[string][]tokenize.Token
+
+func (c cachedTok) Tokenize(text string) []tokenize.Token { return c[text] }
+
+// BenchmarkSeedExtractOnly is extraction of the seed corpus with the
+// tokens computed beforehand: what extraction adds to tokenization.
+func BenchmarkSeedExtractOnly(b *testing.B) {
+	texts, n := seedTexts(b)
+	an := devAnalyzer(b)
+	ct := cachedTok{}
+	for _, t := range texts {
+		ct[t] = an.Tokenize(t)
+	}
+	e, err := New(ct)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		col := e.NewStream()
+		for i, t := range texts {
+			col.Add(e.Document(fmt.Sprint(i), t))
+		}
+		col.Candidates()
+	}
 }
