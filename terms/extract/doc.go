@@ -84,7 +84,10 @@
 // # Concurrency and memory
 //
 // Extractor.Document is safe for concurrent use when the tokenizer is; a
-// Document keeps counts, contexts and pairs, never the text, so memory is
-// bounded by the largest document being processed plus the candidate table.
-// Collection.Add is not concurrent: extract in parallel, add in order.
+// Document keeps counts, contexts and pairs, never the text (its strings are
+// cloned), so memory is bounded by the largest document being processed
+// plus the candidate table. Collection.Add is not concurrent: extract in
+// parallel, add in order. A collection from [Extractor.NewStream] drops each
+// document's table once merged, for large inputs; one from
+// [Extractor.NewCollection] keeps them for [Collection.DocumentCandidates].
 package extract
