@@ -419,7 +419,9 @@ func cjkBefore(text string, end int) (string, int) {
 
 func runBack(text string, end int) int {
 	i := end
-	for i > 0 {
+	// Longer runs are rejected by the caller: stop looking after the
+	// limit, so that pathological input stays linear.
+	for n := 0; i > 0 && n <= maxLongRunes+1; n++ {
 		r, w := utf8.DecodeLastRuneInString(text[:i])
 		if !(isCJKChar(r) || isLatinShortRune(r) && r != '-') {
 			break
@@ -543,7 +545,13 @@ func englishPrefix(s string) string {
 // preceding min(|SF|+5, 2|SF|) words that contains the short form's letters
 // and digits in order, the first one starting a word.
 func englishBefore(text string, end int, sf string) (string, int) {
-	lineStart := strings.LastIndexAny(text[:end], "\n\r。.;；") + 1
+	// Look back at most a few hundred bytes (the window is at most ten
+	// words), from a rune boundary.
+	from := max(0, end-512)
+	for from > 0 && from < end && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	lineStart := from + strings.LastIndexAny(text[from:end], "\n\r。.;；") + 1
 	seg := text[lineStart:end]
 	// Keep only the trailing run of Latin text.
 	k := len(seg)

@@ -696,21 +696,20 @@ func (li lineIndex) line(off int) int {
 // characters either side, with the key in 【】.
 func kwic(text string, start, end int) string {
 	const width = 15
-	ls := strings.LastIndexByte(text[:start], '\n') + 1
-	le := strings.IndexByte(text[end:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += end
-	}
 	l := start
-	for n := 0; n < width && l > ls; n++ {
-		_, w := utf8.DecodeLastRuneInString(text[ls:l])
+	for n := 0; n < width && l > 0; n++ {
+		c, w := utf8.DecodeLastRuneInString(text[:l])
+		if c == '\n' {
+			break
+		}
 		l -= w
 	}
 	r := end
-	for n := 0; n < width && r < le; n++ {
-		_, w := utf8.DecodeRuneInString(text[r:le])
+	for n := 0; n < width && r < len(text); n++ {
+		c, w := utf8.DecodeRuneInString(text[r:])
+		if c == '\n' {
+			break
+		}
 		r += w
 	}
 	return strings.TrimSpace(text[l:start]) + "【" + text[start:end] + "】" + strings.TrimSpace(text[end:r])
