@@ -62,22 +62,24 @@ func separator(r rune) bool {
 
 // normKey returns the normalized key of s.
 func normKey(s string) string {
-	n := tokenize.Normalize(s)
-	if plainKey(n) {
-		return n
+	if plainKey(s) {
+		if n := tokenize.Normalize(s); n == s || plainKey(n) {
+			return n
+		}
 	}
+	// One pass: normalize, drop separators, spell out Greek letters.
 	var b strings.Builder
-	b.Grow(len(n))
-	for _, r := range n {
+	b.Grow(len(s))
+	tokenize.NormalizeFunc(s, func(r rune, _, _ int) {
 		if separator(r) {
-			continue
+			return
 		}
 		if g := greekName(r); g != "" {
 			b.WriteString(g)
-			continue
+			return
 		}
 		b.WriteRune(r)
-	}
+	})
 	return b.String()
 }
 
