@@ -521,8 +521,11 @@ func evidenceText(l align.Link) string {
 		}
 		parts = append(parts, s)
 	}
-	if l.Standard != "" {
-		parts = append(parts, "cognate, not the standard term: "+l.StandardFrom+" gives "+l.Standard)
+	switch {
+	case l.Standard != "" && l.StandardFrom == "glossary":
+		parts = append(parts, "LITERAL RENDERING: the glossary's standard term is "+l.Standard)
+	case l.Standard != "":
+		parts = append(parts, "LITERAL RENDERING?: the dictionary lists "+l.Standard+", not this cognate")
 	}
 	if l.FalseFriend {
 		parts = append(parts, "FALSE FRIEND")

@@ -132,9 +132,23 @@ func (a *Aligner) alignLists(src, tgt []Term) (links, falseFriends, literal []Li
 	for _, l := range links {
 		usedS[termKey(l.Source)], usedT[termKey(l.Target)] = true, true
 	}
+	// A literal rendering and the standard term stay together: whichever
+	// of the two won the one-to-one pairing, the other joins as an extra
+	// link when its target is still free.
 	for _, l := range all {
 		if l.Standard != "" && hasRoute(l, RouteCognate) {
 			if usedS[termKey(l.Source)] && !usedT[termKey(l.Target)] {
+				usedT[termKey(l.Target)] = true
+				literal = append(literal, l)
+			}
+		}
+	}
+	for _, w := range links {
+		if w.Standard == "" {
+			continue
+		}
+		for _, l := range all {
+			if l.Source.Text == w.Source.Text && l.Target.Text == w.Standard && !usedT[termKey(l.Target)] {
 				usedT[termKey(l.Target)] = true
 				literal = append(literal, l)
 			}

@@ -149,13 +149,31 @@ func TestRank(t *testing.T) {
 }
 
 func TestCognateNotStandard(t *testing.T) {
-	ix := newTestAligner(t).NewIndex([]Term{{Text: "间叶系干细胞", Lang: zh}})
+	ix := newTestAligner(t).NewIndex([]Term{{Text: "间叶系干细胞", Lang: zh}, {Text: "生存率", Lang: zh}})
 	ls := ix.Rank(Term{Text: "間葉系幹細胞", Lang: ja}, 1)
 	if len(ls) != 1 || ls[0].Route != RouteCognate {
 		t.Fatalf("Rank(間葉系幹細胞) = %+v; want a cognate link", ls)
 	}
-	if got := ls[0].Standard; got != "间充质系干细胞" {
-		t.Errorf("Standard = %q (%s); want 间充质系干细胞 from the dictionary's 间充质", got, ls[0].StandardFrom)
+	if ls[0].Standard != "" {
+		t.Errorf("Standard = %q (%s); want none: the dictionary knows only a part", ls[0].Standard, ls[0].StandardFrom)
+	}
+	// The dictionary lists another word for the whole meaning.
+	ls = ix.Rank(Term{Text: "生存率", Lang: ja}, 1)
+	if len(ls) != 1 || ls[0].Standard != "存活率" || ls[0].StandardFrom != "dictionary" {
+		t.Errorf("Rank(生存率) = %+v; want the cognate labelled with the dictionary's 存活率", ls)
+	}
+
+	// With the dictionary word among the targets, the cognate is labelled
+	// and the two stay in one proposal.
+	a := newTestAligner(t)
+	ps := a.Propose(Input{Terms: []Term{{Text: "間葉系幹細胞", Lang: ja}, {Text: "间叶系干细胞", Lang: zh}, {Text: "间充质干细胞", Lang: zh}}})
+	if len(ps) != 1 || len(ps[0].Terms[zh]) != 2 {
+		t.Fatalf("Propose = %+v; want one proposal with both zh-Hans terms", ps)
+	}
+	for _, l := range ps[0].Links {
+		if l.Target.Text == "间叶系干细胞" && (l.Standard != "间充质干细胞" || l.StandardFrom != "dictionary") {
+			t.Errorf("literal link = %+v; want standard 间充质干细胞 from the dictionary", l)
+		}
 	}
 
 	// With a glossary, its preferred term is the standard.

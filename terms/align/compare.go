@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/tokenize/han"
 )
 
 // glossSpecificity discounts a shared gloss that many headwords of either
@@ -267,44 +269,23 @@ func (a *Aligner) checkCognate(l *Link, sa, ta *analysis) {
 		}
 	}
 	// Dictionary: the target is not a headword, but a headword of the
-	// target language shares a meaning with the source; or, part by part,
-	// a part of the source has a dictionary meaning whose cognate is no
-	// word of the target language (間葉 → 间叶), while another word is
-	// (间充质).
-	if a.dict == nil || len(tg) > 0 {
+	// target language has a specific meaning of the source (a gloss of two
+	// or more words that at most two headwords of either language carry):
+	// 生存率 "survival rate" → CC-CEDICT lists 存活率. Single-word glosses
+	// and parts of terms are not used: cut to 7 letters they collide
+	// (interstitial, interstellar) and a part's cognate is often a word
+	// the dictionary merely lacks.
+	if a.dict == nil || len(tg) > 0 || len(sg) == 0 {
 		return
 	}
-	if len(sg) > 0 {
-		if h := a.bestHead(sg, ta.lang); h != "" {
-			l.Standard, l.StandardFrom = h, "dictionary"
-		}
-		return
-	}
-	if sa.latin || len([]rune(sa.norm)) != len([]rune(ta.norm)) {
-		return
-	}
-	tr := []rune(ta.norm)
-	best := piece{}
-	bestH := ""
-	for _, p := range sa.pieces {
-		if p.end-p.start < 2 || p.units == sa.units || p.end-p.start <= best.end-best.start {
-			continue
-		}
-		pg := a.dictGlosses(sa.lang, pieceText(sa, p))
-		if len(pg) == 0 {
-			continue
-		}
-		t := string(tr[p.start:p.end])
-		if len(a.dict.lookup(ta.lang, t)) > 0 {
-			continue
-		}
-		if h := a.bestHead(pg, ta.lang); h != "" {
-			best, bestH = p, h
+	var specific []string
+	for _, g := range sg {
+		if strings.Contains(g, " ") && a.dict.glossDF(sa.lang, g) <= 2 && a.dict.glossDF(ta.lang, g) <= 2 {
+			specific = append(specific, g)
 		}
 	}
-	if bestH != "" {
-		l.Standard = string(tr[:best.start]) + bestH + string(tr[best.end:])
-		l.StandardFrom = "dictionary: " + pieceText(sa, best) + " is " + bestH + " in " + ta.lang.String() + ", not " + string(tr[best.start:best.end])
+	if h := a.bestHead(specific, ta.lang); h != "" && han.Fold(h) != han.Fold(ta.norm) {
+		l.Standard, l.StandardFrom = h, "dictionary"
 	}
 }
 

@@ -136,11 +136,47 @@ func (ix *Index) rank(src Term, an *analysis, sp []sensePiece, k int) []Link {
 		}
 	}
 	sortLinks(links)
+	ix.attest(links)
 	if k > 0 && len(links) > k {
 		links = links[:k]
 	}
 	return links
 }
+
+// attest labels a cognate the dictionary does not list when another
+// candidate is a dictionary word that translates the source by its parts
+// or whole: 間葉系幹細胞 → 间叶系干细胞 (cognate, no CC-CEDICT entry) while
+// 间充质干细胞 (a CC-CEDICT headword) is reached through 間葉 = 间充质 and
+// 幹細胞 = 干细胞.
+func (ix *Index) attest(links []Link) {
+	d := ix.a.dict
+	if d == nil {
+		return
+	}
+	for i := range links {
+		l := &links[i]
+		if l.Standard != "" || l.Route != RouteCognate || len(d.lookup(l.Target.Lang, normalize(l.Target.Text))) > 0 {
+			continue
+		}
+		for _, o := range links {
+			// The dictionary word must translate the whole source, not
+			// a part of it (肝細胞 → 干细胞 is no rival of 肝细胞): a high
+			// score and at least the cognate's length.
+			if o.Target.Text == l.Target.Text || o.Route == RouteCognate || o.Score < attestMin ||
+				len([]rune(o.Target.Text)) < len([]rune(l.Target.Text)) {
+				continue
+			}
+			if len(d.lookup(o.Target.Lang, normalize(o.Target.Text))) > 0 {
+				l.Standard, l.StandardFrom = o.Target.Text, "dictionary"
+				break
+			}
+		}
+	}
+}
+
+// attestMin is the lowest score of a dictionary word that labels a
+// cognate as a literal rendering.
+const attestMin = 0.75
 
 func sortLinks(links []Link) {
 	sort.SliceStable(links, func(i, j int) bool {
