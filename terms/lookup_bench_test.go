@@ -65,15 +65,42 @@ func BenchmarkLoad(b *testing.B) {
 			before := heapMB()
 			var x *terms.Index
 			b.ReportAllocs()
+			c0 := processCPU()
+			runs := 0
 			for b.Loop() {
+				runs++
 				g, err := terms.Load(dir)
 				if err != nil {
 					b.Fatal(err)
 				}
 				x = terms.NewIndex(g)
 			}
+			b.ReportMetric(float64((processCPU()-c0).Milliseconds())/float64(runs), "cpu-ms/op")
 			b.ReportMetric(heapMB()-before, "heap-MB")
 			runtime.KeepAlive(x)
+		})
+	}
+}
+
+// BenchmarkLoadOnly is terms.Load alone, to split BenchmarkLoad between
+// the glossary reader and the index.
+func BenchmarkLoadOnly(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := synth.Glossary(n, 1).Save(dir); err != nil {
+				b.Fatal(err)
+			}
+			before := heapMB()
+			var g *terms.Glossary
+			for b.Loop() {
+				var err error
+				if g, err = terms.Load(dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(heapMB()-before, "heap-MB")
+			runtime.KeepAlive(g)
 		})
 	}
 }

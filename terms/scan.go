@@ -151,7 +151,23 @@ func (t *trie) compact() {
 		t.outList = append(t.outList, o...)
 	}
 	t.outs = nil
+	// Flag the children that end a key, so a walk sees it without
+	// touching outAt.
+	for r, c := range t.root {
+		if c != 0 && t.outAt[c] != t.outAt[c+1] {
+			t.root[r] = c | terminal
+		}
+	}
+	for i, c := range t.kids {
+		if t.outAt[c] != t.outAt[c+1] {
+			t.kids[i] = c | terminal
+		}
+	}
 }
+
+// terminal flags a child (as returned by child after compact) at which a
+// key ends; the node is child &^ terminal.
+const terminal = -1 << 31
 
 // out returns the entries of the keys ending at node n.
 func (t *trie) out(n int32) []int32 { return t.outList[t.outAt[n]:t.outAt[n+1]] }
@@ -249,11 +265,12 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 		cands = cands[:0]
 		n := int32(0)
 		for j := i; j < len(rs); j++ {
-			n = t.child(n, rs[j])
-			if n == 0 {
+			c := t.child(n, rs[j])
+			if c == 0 {
 				break
 			}
-			if t.outAt[n] == t.outAt[n+1] {
+			n = c &^ terminal
+			if c&terminal == 0 {
 				continue
 			}
 			if j+1 < len(rs) && starts[j+1] == starts[j] {
