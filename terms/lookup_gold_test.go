@@ -55,8 +55,20 @@ func TestLookupGold(t *testing.T) {
 	var total, ok, missingConcepts, gaps, conflicts, failures int
 	for _, row := range rows {
 		c, found := g.Concept(row.ID)
+		want := row.ID
 		if !found {
-			missingConcepts++
+			// The starter may have renamed the id (ids must be XML
+			// names: 24-hour-urine-protein is urine-protein-24h):
+			// follow the gold's English preferred term.
+			if en, ok := row.Preferred[English]; ok {
+				if own := owner[en.Text]; len(own) == 1 {
+					c, found = g.Concept(own[0])
+					want = own[0]
+					t.Logf("content: gold concept %s is %s in the starter", row.ID, want)
+				}
+			}
+		}
+		if !found {
 			t.Logf("content: concept %s (gold line %d) is not in the starter glossary", row.ID, row.Line)
 			if strict {
 				t.Errorf("concept %s missing", row.ID)
@@ -79,7 +91,7 @@ func TestLookupGold(t *testing.T) {
 			seen[q.Text] = true
 			total++
 			ms := x.Lookup(q.Text)
-			if len(ms) > 0 && ms[0].Concept.ID == row.ID {
+			if len(ms) > 0 && ms[0].Concept.ID == want {
 				ok++
 				continue
 			}
@@ -91,7 +103,7 @@ func TestLookupGold(t *testing.T) {
 			switch {
 			case contains(own, c.ID) && len(own) == 1:
 				failures++
-				t.Errorf("Lookup(%q) = %s; want %s at rank 1 (a term of it)", q.Text, got, row.ID)
+				t.Errorf("Lookup(%q) = %s; want %s at rank 1 (a term of it)", q.Text, got, want)
 			case len(own) > 0 && !contains(own, c.ID):
 				conflicts++
 				t.Logf("content: %q (gold %s) is a term of %s in the starter; Lookup gives %s", q.Text, row.ID, strings.Join(own, ", "), got)
