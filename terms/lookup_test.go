@@ -244,3 +244,30 @@ func FuzzEditDistance(f *testing.F) {
 		}
 	})
 }
+
+// TestLookupConcurrent runs lookups and scans from several goroutines on
+// one index (the lazy structures are built under sync.Once; run with
+// -race).
+func TestLookupConcurrent(t *testing.T) {
+	x := NewIndex(testGlossary(t))
+	qs := []string{"間葉系幹細胞", "Messenchymal StemCell", "間葉系幹", "ＭＳＣｓ", "かんせつリウマチ", "synovits"}
+	done := make(chan []string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var ids []string
+			for _, q := range qs {
+				if ms := x.Lookup(q); len(ms) > 0 {
+					ids = append(ids, ms[0].Concept.ID)
+				}
+			}
+			ids = append(ids, fmt.Sprint(len(x.Scan("関節リウマチにMSCs"))))
+			done <- ids
+		}()
+	}
+	first := strings.Join(<-done, " ")
+	for g := 1; g < 4; g++ {
+		if got := strings.Join(<-done, " "); got != first {
+			t.Errorf("goroutine results differ: %q vs %q", got, first)
+		}
+	}
+}
