@@ -2,9 +2,10 @@
 
 // keys_readings_gen.go writes keys_readings.go: the kana readings of the
 // Japanese terms of the starter glossary, for the kana-folded lookup rung
-// (かんせつリウマチ → 関節リウマチ). Readings come from kagome with the IPA
-// dictionary; lookup itself never loads a dictionary. Run after changing
-// terms/starter:
+// (かんせつリウマチ → 関節リウマチ). Readings come from kagome with UniDic
+// (better on medical compounds: 間葉系幹細胞 カンヨウケイカンサイボウ) and,
+// when it differs, with the IPA dictionary, as "UNIDIC|IPA"; lookup itself
+// never loads a dictionary. Run after changing terms/starter:
 //
 //	go generate ./terms
 package main
@@ -16,9 +17,11 @@ import (
 	"log"
 	"os"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome-dict/uni"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/medterm/glossary/terms"
@@ -29,7 +32,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tk, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	tkUni, err := tokenizer.New(uni.Dict(), tokenizer.OmitBosEos())
+	if err != nil {
+		log.Fatal(err)
+	}
+	tkIPA, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -39,8 +46,15 @@ func main() {
 			if !hasHan(t.Text) {
 				continue // kana and Latin fold without a reading
 			}
-			if r, ok := reading(tk, t.Text); ok {
-				readings[t.Text] = r
+			var rs []string
+			if r, ok := reading(tkUni, t.Text, uniReading); ok {
+				rs = append(rs, r)
+			}
+			if r, ok := reading(tkIPA, t.Text, ipaReading); ok && !slices.Contains(rs, r) {
+				rs = append(rs, r)
+			}
+			if len(rs) > 0 {
+				readings[t.Text] = strings.Join(rs, "|")
 			}
 		}
 	}
@@ -54,8 +68,9 @@ func main() {
 
 package terms
 
-// starterReadings holds the katakana reading of each Japanese term of the
-// starter glossary that contains Han characters (%d terms).
+// starterReadings holds the katakana readings of each Japanese term of the
+// starter glossary that contains Han characters (%d terms): UniDic's, then
+// IPA's when different, separated by "|".
 var starterReadings = map[string]string{
 `, len(keys))
 	for _, k := range keys {
@@ -80,13 +95,24 @@ func hasHan(s string) bool {
 	return false
 }
 
+// ipaReading and uniReading return a token's reading in katakana.
+func ipaReading(tok tokenizer.Token) (string, bool) { return tok.Reading() }
+
+func uniReading(tok tokenizer.Token) (string, bool) {
+	f := tok.Features()
+	if len(f) > 6 {
+		return f[6], true // lForm
+	}
+	return "", false
+}
+
 // reading joins the readings of the tokens of s; tokens without one (kana,
 // Latin, digits, symbols) contribute their surface. It fails when a token
 // with Han characters has no reading (an unknown word).
-func reading(tk *tokenizer.Tokenizer, s string) (string, bool) {
+func reading(tk *tokenizer.Tokenizer, s string, read func(tokenizer.Token) (string, bool)) (string, bool) {
 	var b bytes.Buffer
 	for _, tok := range tk.Tokenize(s) {
-		r, ok := tok.Reading()
+		r, ok := read(tok)
 		if !ok || r == "" || r == "*" {
 			if hasHan(tok.Surface) {
 				return "", false

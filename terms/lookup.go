@@ -116,7 +116,8 @@ type IndexOption func(*Index)
 
 // WithReadings gives Japanese terms a kana reading for the kana-folded
 // rung, so that かんせつリウマチ finds 関節リウマチ. f returns the reading of
-// a term in hiragana or katakana, or "" when it has none. Lookup loads no
+// a term in hiragana or katakana (several separated by "|"), or "" when it
+// has none. Lookup loads no
 // dictionary of its own: the readings of the starter glossary's terms are
 // built in (generated with go generate), and f adds to them, e.g. from a
 // morphological analyser the caller has loaded anyway.
@@ -172,10 +173,14 @@ func (x *Index) addTerm(c *Concept, lang language.Tag, t *Term) {
 		x.add(k, e, KanaFolded)
 	}
 	ent := ientry{c: c, lang: lang, t: t, key: k}
-	if r := x.reading(t.Text); r != "" {
-		if _, _, rk := keys(r); rk != k && rk != "" {
-			x.add(rk, e, KanaFolded)
-			ent.rkey = rk
+	if rs := x.reading(t.Text); rs != "" {
+		for r := range strings.SplitSeq(rs, "|") {
+			if _, _, rk := keys(r); rk != k && rk != "" {
+				x.add(rk, e, KanaFolded)
+				if ent.rkey == "" {
+					ent.rkey = rk
+				}
+			}
 		}
 	}
 	x.entries = append(x.entries, ent)

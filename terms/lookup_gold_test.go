@@ -137,3 +137,28 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// TestStarterReadings checks the generated readings: a query typed in kana
+// finds the starter concept through its Japanese term's reading.
+func TestStarterReadings(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewIndex(g)
+	for q, id := range map[string]string{
+		"かんせつリウマチ":       "rheumatoid-arthritis",
+		"かんようけいかんさいぼう":   "mesenchymal-stem-cell",
+		"ぜんしんせいえりてまとーです": "systemic-lupus-erythematosus",
+		"こつそしょうしょう":      "osteoporosis",
+	} {
+		if _, ok := g.Concept(id); !ok {
+			t.Logf("no concept %s in the starter glossary", id)
+			continue
+		}
+		ms := x.Lookup(q)
+		if len(ms) == 0 || ms[0].Concept.ID != id || ms[0].Rung != KanaFolded {
+			t.Errorf("Lookup(%q) = %v; want %s by kana-folded reading (go generate ./terms after starter changes?)", q, describe(ms), id)
+		}
+	}
+}
