@@ -231,10 +231,13 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 	x.scanOnce.Do(x.buildScan)
 	t := x.scan
 
-	size := len(text)/2 + 16
-	rs := make([]rune, 0, size)
-	starts := make([]int32, 0, size)
-	ends := make([]int32, 0, size)
+	// The folded text: each character with the span of the original
+	// character(s) it came from.
+	type folded struct {
+		r          rune
+		start, end int32
+	}
+	fs := make([]folded, 0, len(text)/2+16)
 	tokenize.NormalizeFunc(text, func(r rune, st, en int) {
 		switch {
 		case r >= 0x3041 && r < 0xA000 && r != '・':
@@ -244,28 +247,28 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 			return
 		case r >= 'α' && r <= 'ω' || r == 'ϕ':
 			for _, c := range greek[r] {
-				rs, starts, ends = append(rs, c), append(starts, int32(st)), append(ends, int32(en))
+				fs = append(fs, folded{c, int32(st), int32(en)})
 			}
 			return
 		default:
 			r = kana.FoldRune(han.FoldRune(r))
 		}
-		rs, starts, ends = append(rs, r), append(starts, int32(st)), append(ends, int32(en))
+		fs = append(fs, folded{r, int32(st), int32(en)})
 	})
 
-	hits := make([]Hit, 0, len(rs)/64)
+	hits := make([]Hit, 0, len(fs)/64)
 	var lc langCache
 	type cand struct{ end, node int32 }
 	var cands []cand
-	for i := 0; i < len(rs); {
-		if t.child(0, rs[i]) == 0 || (i > 0 && starts[i-1] == starts[i]) || !x.startOK(text, int(starts[i])) {
+	for i := 0; i < len(fs); {
+		if t.child(0, fs[i].r) == 0 || (i > 0 && fs[i-1].start == fs[i].start) || !x.startOK(text, int(fs[i].start)) {
 			i++
 			continue
 		}
 		cands = cands[:0]
 		n := int32(0)
-		for j := i; j < len(rs); j++ {
-			c := t.child(n, rs[j])
+		for j := i; j < len(fs); j++ {
+			c := t.child(n, fs[j].r)
 			if c == 0 {
 				break
 			}
@@ -273,10 +276,10 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 			if c&terminal == 0 {
 				continue
 			}
-			if j+1 < len(rs) && starts[j+1] == starts[j] {
+			if j+1 < len(fs) && fs[j+1].start == fs[j].start {
 				continue // inside one original character's expansion
 			}
-			if end, ok := endOK(text, int(ends[j])); ok {
+			if end, ok := endOK(text, int(fs[j].end)); ok {
 				cands = append(cands, cand{int32(end), n})
 			}
 		}
@@ -284,12 +287,12 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 			i++
 			continue
 		}
-		start := int(starts[i])
+		start := int(fs[i].start)
 		if !cfg.overlapping {
 			c := cands[len(cands)-1]
 			hits = append(hits, x.hit(text, start, int(c.end), t.out(c.node), &cfg, &lc))
 			// Resume at the first folded character after the match.
-			for i < len(rs) && int(starts[i]) < int(c.end) {
+			for i < len(fs) && int(fs[i].start) < int(c.end) {
 				i++
 			}
 			continue

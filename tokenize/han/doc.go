@@ -47,6 +47,6 @@
 //	go generate ./tokenize/han   # reads ../shared/data/opencc
 //
 // Fold looks characters up in one sorted static table (about 8,300 rows)
-// through a 106 KB index of the BMP built on first use, and returns its
+// through a 106 KB index of the BMP built at init, and returns its
 // argument unchanged, without allocating, when nothing folds.
 package han

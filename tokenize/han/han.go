@@ -3,7 +3,6 @@ package han
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -34,8 +33,8 @@ type phrase struct {
 const minHan = 0x2E80
 
 // bmp indexes the rows of chars by BMP character from minHan: 1 + the
-// row's index, 0 for none (106 KB, built on first use).
-var bmp = sync.OnceValue(func() []uint16 {
+// row's index, 0 for none (106 KB, built at init in a few microseconds).
+var bmp = func() []uint16 {
 	t := make([]uint16, 0x10000-minHan)
 	for i, c := range chars {
 		if c.r < 0x10000 {
@@ -43,14 +42,14 @@ var bmp = sync.OnceValue(func() []uint16 {
 		}
 	}
 	return t
-})
+}()
 
 func lookup(r rune) (char, bool) {
 	if r < minHan {
 		return char{}, false
 	}
 	if r < 0x10000 {
-		if i := bmp()[r-minHan]; i != 0 {
+		if i := bmp[r-minHan]; i != 0 {
 			return chars[i-1], true
 		}
 		return char{}, false
