@@ -67,9 +67,23 @@ func normKey(s string) string {
 			return n
 		}
 	}
-	// One pass: normalize, drop separators, spell out Greek letters.
 	var b strings.Builder
 	b.Grow(len(s))
+	if ascii(s) {
+		// NFKC and width change no ASCII: lower-case, drop separators.
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if separator(rune(c)) {
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		return b.String()
+	}
+	// One pass: normalize, drop separators, spell out Greek letters.
 	tokenize.NormalizeFunc(s, func(r rune, _, _ int) {
 		if separator(r) {
 			return
@@ -81,6 +95,15 @@ func normKey(s string) string {
 		b.WriteRune(r)
 	})
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // plainKey reports whether s has neither separators nor Greek letters.
