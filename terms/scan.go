@@ -29,6 +29,7 @@ type ScanOption func(*scanConfig)
 type scanConfig struct {
 	overlapping bool
 	lang        language.Tag
+	minChars    int
 }
 
 // Overlapping makes Scan report every occurrence of every term, also the
@@ -36,6 +37,11 @@ type scanConfig struct {
 // by start, longest first. By default Scan reports the longest match at
 // each position and goes on after it.
 func Overlapping() ScanOption { return func(c *scanConfig) { c.overlapping = true } }
+
+// MinChars makes Scan skip matches shorter than n folded characters, such
+// as the one-character terms 心, 手 or 目 that also occur inside many
+// ordinary words (注目, 目的).
+func MinChars(n int) ScanOption { return func(c *scanConfig) { c.minChars = n } }
 
 // TextLanguage says which language the text is in, to choose among terms
 // spelled alike in several languages (滑膜炎 is ja, zh-Hans and zh-Hant).
@@ -278,6 +284,9 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 			}
 			if j+1 < len(fs) && fs[j+1].start == fs[j].start {
 				continue // inside one original character's expansion
+			}
+			if j+1-i < cfg.minChars {
+				continue
 			}
 			if end, ok := endOK(text, int(fs[j].end)); ok {
 				cands = append(cands, cand{int32(end), n})

@@ -66,6 +66,13 @@ func TestScanOverlapping(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Scan(%q, Overlapping()) = %q; want %q", text, got, want)
 	}
+	got = got[:0]
+	for _, h := range x.Scan("関節リウマチ", Overlapping(), MinChars(3)) {
+		got = append(got, h.Text)
+	}
+	if want := []string{"関節リウマチ", "リウマチ"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Scan(関節リウマチ, Overlapping(), MinChars(3)) = %q; want %q", got, want)
+	}
 	hs := x.Scan("滑膜炎", TextLanguage(language.TraditionalChinese))
 	if len(hs) != 1 || hs[0].Lang != TraditionalChinese {
 		t.Errorf("Scan(滑膜炎, TextLanguage(zh-Hant)) = %v; want one zh-Hant hit", hs)

@@ -20,6 +20,7 @@ type scanOptions struct {
 	encoding    string
 	overlapping bool
 	lang        string
+	minChars    int
 	files       []string
 	readFile    func(string) ([]byte, error) // seam for tests
 }
@@ -66,6 +67,7 @@ wins; --all also reports the terms inside longer ones.
 	cmd.Flags().StringVar(&opts.encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, shift_jis, euc-jp, gbk, gb18030, big5")
 	cmd.Flags().BoolVar(&opts.overlapping, "all", false, "also report terms inside longer terms")
 	cmd.Flags().StringVar(&opts.lang, "lang", "", "language of the text (default: guessed around each hit)")
+	cmd.Flags().IntVar(&opts.minChars, "min-chars", 0, "skip matches shorter than this many characters (e.g. 2 drops 心, 手, 目)")
 	return cmd
 }
 
@@ -96,6 +98,9 @@ func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
 	var sopts []terms.ScanOption
 	if opts.overlapping {
 		sopts = append(sopts, terms.Overlapping())
+	}
+	if opts.minChars > 0 {
+		sopts = append(sopts, terms.MinChars(opts.minChars))
 	}
 	if opts.lang != "" {
 		t, _ := terms.ParseTag(opts.lang)
