@@ -96,7 +96,9 @@ starter) is used as evidence unless --no-glossary.`,
 }
 
 // newAligner builds the aligner from the shared flags of align and eval align.
-func newAligner(cmd *cobra.Command, dicts []string, routes []string, minScore float64, g *terms.Glossary) (*align.Aligner, *align.Dictionary, error) {
+// newAligner builds the aligner of the align and eval align commands; ix
+// (nil: no glossary evidence) is the glossary's lookup index.
+func newAligner(cmd *cobra.Command, dicts []string, routes []string, minScore float64, ix *terms.Index) (*align.Aligner, *align.Dictionary, error) {
 	opts := []align.Option{}
 	if minScore < 0 || minScore > 1 {
 		return nil, nil, usageErr("--min-score %v: want a number in [0,1]", minScore)
@@ -123,8 +125,8 @@ func newAligner(cmd *cobra.Command, dicts []string, routes []string, minScore fl
 		}
 		opts = append(opts, align.WithDictionary(d))
 	}
-	if g != nil {
-		opts = append(opts, align.WithGlossary(g))
+	if ix != nil {
+		opts = append(opts, align.WithIndex(ix))
 	}
 	a, err := align.New(opts...)
 	if err != nil {
@@ -186,12 +188,18 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 			return err
 		}
 	}
+	// One lookup index serves the extractor (known terms) and the aligner
+	// (glossary evidence).
+	var ix *terms.Index
+	if g != nil {
+		ix = terms.NewIndex(g)
+	}
 	if len(articles) > 0 {
-		if err := extractArticles(s, g, articles, o.top, &in); err != nil {
+		if err := extractArticles(s, g, ix, articles, o.top, &in); err != nil {
 			return err
 		}
 	}
-	a, _, err := newAligner(cmd, o.dicts, o.routes, o.minScore, g)
+	a, _, err := newAligner(cmd, o.dicts, o.routes, o.minScore, ix)
 	if err != nil {
 		return err
 	}
@@ -264,12 +272,16 @@ func sniffAlignInput(path string) (alignInputKind, error) {
 
 // extractArticles runs term and abbreviation extraction over articles, as
 // `glossary extract` does, and adds the results to in.
-func extractArticles(s *streams, g *terms.Glossary, files []string, top int, in *align.Input) error {
+func extractArticles(s *streams, g *terms.Glossary, ix *terms.Index, files []string, top int, in *align.Input) error {
 	an, err := newAnalyzer(g)
 	if err != nil {
 		return err
 	}
-	e, err := extract.New(an, extract.WithGlossary(g))
+	var eopts []extract.Option
+	if ix != nil {
+		eopts = append(eopts, extract.WithIndex(ix))
+	}
+	e, err := extract.New(an, eopts...)
 	if err != nil {
 		return err
 	}

@@ -136,7 +136,11 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 			rep.Glossary = fmt.Sprintf("%d concepts used, gold concepts kept", g.Len())
 		}
 	}
-	a, _, err := newAligner(cmd, o.dicts, o.routes, o.minScore, g)
+	var ix *terms.Index
+	if g != nil {
+		ix = terms.NewIndex(g)
+	}
+	a, _, err := newAligner(cmd, o.dicts, o.routes, o.minScore, ix)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 // Aligner proposes equivalents between terms of different languages.
 type Aligner struct {
 	dict     *Dictionary
-	gloss    *glossIndex
+	index    *terms.Index // glossary evidence; nil without a glossary
 	routes   [numRoutes]bool
 	minScore float64
 }
@@ -26,9 +26,22 @@ func WithDictionary(d *Dictionary) Option {
 }
 
 // WithGlossary uses the concepts of g as known terms (Glossary route) and
-// as the reference for standard terms.
+// as the reference for standard terms. It builds a terms.Index of g; use
+// WithIndex to share one already built.
 func WithGlossary(g *terms.Glossary) Option {
-	return func(a *Aligner) error { a.gloss = newGlossIndex(g); return nil }
+	return func(a *Aligner) error {
+		a.index = nil
+		if g != nil {
+			a.index = terms.NewIndex(g)
+		}
+		return nil
+	}
+}
+
+// WithIndex uses the glossary of x as WithGlossary does, looking terms up
+// in x (exact, normalized, han- and kana-folded rungs only).
+func WithIndex(x *terms.Index) Option {
+	return func(a *Aligner) error { a.index = x; return nil }
 }
 
 // Routes enables only the given routes (all are enabled by default).
@@ -73,9 +86,6 @@ func New(opts ...Option) (*Aligner, error) {
 		if err := o(a); err != nil {
 			return nil, err
 		}
-	}
-	if a.gloss == nil {
-		a.gloss = newGlossIndex(nil)
 	}
 	return a, nil
 }

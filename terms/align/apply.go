@@ -34,7 +34,9 @@ const CandidateCategory = "candidate"
 //   - a proposal with a false-friend link is never applied.
 func Apply(g *terms.Glossary, ps []Proposal) (ApplyResult, error) {
 	var res ApplyResult
-	ix := newGlossIndex(g)
+	// The index is built once: concepts added or extended below are not
+	// looked up again by later proposals of the same call.
+	ix := terms.NewIndex(g)
 	for _, p := range ps {
 		if hasFalseFriend(p) {
 			res.Skipped = append(res.Skipped, firstTerm(p)+": false friend")
@@ -43,9 +45,9 @@ func Apply(g *terms.Glossary, ps []Proposal) (ApplyResult, error) {
 		var ids []string
 		for _, tag := range proposalTagsOf(p) {
 			for _, t := range proposalTerms(p, tag) {
-				for _, id := range ix.lookup(tag, t) {
-					if !containsStr(ids, id) {
-						ids = append(ids, id)
+				for _, c := range glossConcepts(ix, tag, t) {
+					if !containsStr(ids, c.ID) {
+						ids = append(ids, c.ID)
 					}
 				}
 			}

@@ -262,9 +262,9 @@ func (a *Aligner) checkCognate(l *Link, sa, ta *analysis) {
 		}
 	}
 	// Glossary: the source's concept has another preferred target term.
-	for _, id := range a.gloss.lookup(sa.lang, sa.norm) {
-		if p, ok := a.gloss.preferred(id, ta.lang); ok && normalize(p) != ta.norm {
-			l.Standard, l.StandardFrom = p, "glossary"
+	for _, c := range a.glossConcepts(sa.lang, sa.norm) {
+		if p, ok := c.Preferred(ta.lang); ok && normalize(p.Text) != ta.norm {
+			l.Standard, l.StandardFrom = p.Text, "glossary"
 			return
 		}
 	}

@@ -12,7 +12,10 @@
 // # Routes
 //
 //   - Glossary: both terms belong to one concept of the glossary
-//     (WithGlossary).
+//     (WithGlossary, or WithIndex to share a terms.Index), found by
+//     terms.(*Index).Lookup through the kana-folded rung: exact,
+//     normalized, han-folded or kana-folded matches only, never prefix or
+//     fuzzy ones.
 //   - Cognate: the same characters after han folding (tokenize/han:
 //     shinjitai, traditional and simplified forms fold to one key), or the
 //     same Latin token. A cognate is checked: Link.Standard is set when the

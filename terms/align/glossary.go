@@ -4,73 +4,36 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/medterm/glossary/terms"
-	"github.com/medterm/glossary/tokenize/han"
 )
 
-// glossIndex finds the concepts of a glossary by term text, per language:
-// exact normalized text first, else the han-folded form within the same
-// language (a Japanese term typed in traditional characters still counts).
-type glossIndex struct {
-	g      *terms.Glossary
-	exact  map[string][]string // lang \x00 normalized -> concept ids
-	folded map[string][]string // lang \x00 folded -> concept ids
+// glossRungs is the last rung of the terms.Index ladder used as glossary
+// evidence: exact, normalized (case, width, separators, English plural),
+// han-folded and kana-folded matches say that a piece *is* a term of the
+// concept; prefix and fuzzy matches only say that it resembles one, and are
+// never evidence.
+const glossRungs = terms.KanaFolded
+
+// glossConcepts returns the concepts of the glossary that have s as a term
+// in lang, matched at the first rung of the ladder (through kana-folded)
+// that finds any. Forbidden terms are not evidence.
+func (a *Aligner) glossConcepts(lang language.Tag, s string) []*terms.Concept {
+	return glossConcepts(a.index, lang, s)
 }
 
-func newGlossIndex(g *terms.Glossary) *glossIndex {
-	ix := &glossIndex{g: g, exact: map[string][]string{}, folded: map[string][]string{}}
-	if g == nil {
-		return ix
-	}
-	for _, c := range g.Concepts() {
-		for tag, ts := range c.Terms {
-			for _, t := range ts {
-				if t.Status == terms.Forbidden {
-					continue
-				}
-				n := normalize(t.Text)
-				addID(ix.exact, langKey(tag)+n, c.ID)
-				addID(ix.folded, langKey(tag)+han.Fold(n), c.ID)
-			}
-		}
-	}
-	return ix
-}
-
-func addID(m map[string][]string, k, id string) {
-	for _, x := range m[k] {
-		if x == id {
-			return
-		}
-	}
-	m[k] = append(m[k], id)
-}
-
-// langKey groups tags the way terms are filed: ja, zh-Hans, zh-Hant, en.
-func langKey(tag language.Tag) string {
-	return tag.String() + "\x00"
-}
-
-// lookup returns the ids of the concepts that have s as a term in lang.
-func (ix *glossIndex) lookup(lang language.Tag, s string) []string {
-	if ix == nil || ix.g == nil {
+func glossConcepts(x *terms.Index, lang language.Tag, s string) []*terms.Concept {
+	if x == nil {
 		return nil
 	}
-	n := normalize(s)
-	if ids := ix.exact[langKey(lang)+n]; len(ids) > 0 {
-		return ids
+	ms := x.Lookup(s, terms.Through(glossRungs), terms.InLanguages(lang), terms.Limit(0))
+	if len(ms) == 0 {
+		return nil
 	}
-	return ix.folded[langKey(lang)+han.Fold(n)]
-}
-
-// preferred returns the preferred term of concept id in lang.
-func (ix *glossIndex) preferred(id string, lang language.Tag) (string, bool) {
-	if ix == nil || ix.g == nil {
-		return "", false
+	out := make([]*terms.Concept, 0, len(ms))
+	for _, m := range ms {
+		if m.Rung > glossRungs || m.Term.Status == terms.Forbidden {
+			continue
+		}
+		out = append(out, m.Concept)
 	}
-	c, ok := ix.g.Concept(id)
-	if !ok {
-		return "", false
-	}
-	t, ok := c.Preferred(lang)
-	return t.Text, ok
+	return out
 }

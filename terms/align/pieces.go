@@ -6,8 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/norm"
 
+	"github.com/medterm/glossary/tokenize"
 	"github.com/medterm/glossary/tokenize/han"
 )
 
@@ -47,12 +47,10 @@ type analysis struct {
 	whole  []string // senses of the whole term
 }
 
-// normalize is the matching form of a term: NFKC (full-width Latin and
-// digits to ASCII), Latin lower-cased, spaces collapsed.
+// normalize is the matching form of a term: tokenize.Normalize (NFKC,
+// width, lower case) with white space trimmed and collapsed to one space.
 func normalize(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.ToLower(s)
+	return strings.Join(strings.Fields(tokenize.Normalize(s)), " ")
 }
 
 func isLatinTerm(s string) bool {
@@ -206,8 +204,8 @@ func (a *Aligner) senses(lang language.Tag, s, folded string, whole bool) []stri
 		}
 	}
 	if a.on(RouteGlossary) {
-		for _, id := range a.gloss.lookup(lang, s) {
-			out = append(out, string(kindConc)+id)
+		for _, c := range a.glossConcepts(lang, s) {
+			out = append(out, string(kindConc)+c.ID)
 		}
 	}
 	return out
@@ -273,8 +271,8 @@ func (a *Aligner) analyzeLatin(an *analysis) {
 				}
 			}
 			if a.on(RouteGlossary) {
-				for _, id := range a.gloss.lookup(an.lang, phrase) {
-					s = append(s, string(kindConc)+id)
+				for _, c := range a.glossConcepts(an.lang, phrase) {
+					s = append(s, string(kindConc)+c.ID)
 				}
 			}
 			if len(s) == 0 {

@@ -392,9 +392,9 @@ func (a *Aligner) group(links []Link) []Proposal {
 			} else if !containsStr(p.Terms[t.Lang], t.Text) {
 				p.Terms[t.Lang] = append(p.Terms[t.Lang], t.Text)
 			}
-			for _, id := range a.gloss.lookup(t.Lang, t.Text) {
-				if !containsStr(p.Concepts, id) {
-					p.Concepts = append(p.Concepts, id)
+			for _, c := range a.glossConcepts(t.Lang, t.Text) {
+				if !containsStr(p.Concepts, c.ID) {
+					p.Concepts = append(p.Concepts, c.ID)
 				}
 			}
 		}
