@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/medterm/glossary/terms"
@@ -161,10 +162,40 @@ type docCand struct {
 	contexts []Context
 }
 
-// candID identifies a candidate: its language and surface form.
+// candID identifies a candidate: its language and surface form. The
+// language is a small integer (langIDOf), which hashes and compares much
+// faster than a language.Tag in the per-occurrence map updates.
 type candID struct {
-	lang language.Tag
+	lang langID
 	term string
+}
+
+// langID identifies a language tag: its compact index when the tag is
+// one exactly, else a negative number interned per distinct tag.
+type langID int32
+
+var (
+	otherTags   sync.Map // language.Tag → langID, for tags without an exact compact index
+	otherTagsMu sync.Mutex
+	otherTagsN  int32
+)
+
+func langIDOf(t language.Tag) langID {
+	if i, ok := language.CompactIndex(t); ok {
+		return langID(i)
+	}
+	if v, ok := otherTags.Load(t); ok {
+		return v.(langID)
+	}
+	otherTagsMu.Lock()
+	defer otherTagsMu.Unlock()
+	if v, ok := otherTags.Load(t); ok {
+		return v.(langID)
+	}
+	otherTagsN++
+	id := langID(-otherTagsN)
+	otherTags.Store(t, id)
+	return id
 }
 
 // Document extracts the candidates of one text. name labels contexts.
@@ -172,17 +203,29 @@ func (e *Extractor) Document(name, text string) *Document {
 	d := &Document{Name: name, cands: map[candID]*docCand{}, left: map[string]int{}, right: map[string]int{}}
 	lines := newLineIndex(text)
 	toks := e.tok.Tokenize(text)
+	sc := runPool.Get().(*runScratch)
+	defer sc.release()
+	runs := compoundRuns(sc, text, toks)
+	// The matching keys of all units, in one array: each run's keys are a
+	// sub-slice, shared by the candidates built from it (never modified).
+	n := 0
+	for _, run := range runs {
+		n += len(run)
+	}
+	allKeys := make([]string, 0, n)
 	unitKeys := map[string]string{}
-	for _, run := range compoundRuns(text, toks) {
-		keys := make([]string, len(run))
-		for i, u := range run {
+	var slab []docCand // candidates are allocated in blocks
+	var jbuf []byte    // joined units, for generalNouns lookups
+	for _, run := range runs {
+		for _, u := range run {
 			k, ok := unitKeys[u.text]
 			if !ok {
 				k = key(u.text)
 				unitKeys[u.text] = k
 			}
-			keys[i] = k
+			allKeys = append(allKeys, k)
 		}
+		keys := allKeys[len(allKeys)-len(run):]
 		for i := 1; i < len(run); i++ {
 			d.right[keys[i-1]]++
 			d.left[keys[i]]++
@@ -195,18 +238,21 @@ func (e *Extractor) Document(name, text string) *Document {
 				if run[j].role == rolePrefix {
 					continue
 				}
-				if j-i == 0 && len(run) > 1 && utf8.RuneCountInString(run[i].text) == 1 && !run[i].latin {
+				if j-i == 0 && len(run) > 1 && run[i].oneRune && !run[i].latin {
 					continue // a lone character is a term only where it stands alone
 				}
 				if i > 0 && (glued(run[i-1], run[i]) || bindsRight(run[i-1], run[i]) || run[i-1].numeric) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
 					continue
 				}
 				sub := run[i : j+1]
-				if !acceptable(sub) {
+				var ok bool
+				if ok, jbuf = acceptable(sub, jbuf); !ok {
 					continue
 				}
-				term := text[sub[0].start:sub[len(sub)-1].end]
-				c := d.add(e, term, runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+				if len(slab) == 0 {
+					slab = make([]docCand, 64)
+				}
+				c := d.add(e, &slab, text[sub[0].start:sub[len(sub)-1].end], runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
 				if i == 0 && j == len(run)-1 {
 					c.indep++
 				}
@@ -263,79 +309,111 @@ func langAt(toks []tokenize.Token, off int) language.Tag {
 // mark adds pair evidence to a candidate, creating it if the compound
 // patterns missed it (it then counts once per pair occurrence).
 func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidence, name, text string, lines lineIndex, at Span) {
-	if c, ok := d.cands[candID{lang, term}]; ok {
+	if c, ok := d.cands[candID{langIDOf(lang), term}]; ok {
 		c.ev |= ev
 		return
 	}
-	d.add(e, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End).indep++
+	d.add(e, nil, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End).indep++
 }
 
-func (d *Document) add(e *Extractor, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) *docCand {
-	c, ok := d.cands[candID{lang, term}]
+// add counts one occurrence of term. A new candidate is taken from *slab
+// when slab is not nil (the caller keeps it non-empty).
+func (d *Document) add(e *Extractor, slab *[]docCand, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) *docCand {
+	id := candID{langIDOf(lang), term}
+	c, ok := d.cands[id]
 	if !ok {
+		if slab != nil {
+			c = &(*slab)[0]
+			*slab = (*slab)[1:]
+		} else {
+			c = new(docCand)
+		}
 		// Clone: term is a slice of the text, which must not stay alive.
-		term = strings.Clone(term)
-		c = &docCand{term: term, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
-		d.cands[candID{lang, term}] = c
+		id.term = strings.Clone(term)
+		*c = docCand{term: id.term, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
+		d.cands[id] = c
 	}
 	c.freq++
 	c.ev |= ev
 	if len(c.contexts) < e.maxContexts {
+		if len(c.contexts) == cap(c.contexts) {
+			// One slot first (most candidates occur once), then all.
+			n := 1
+			if len(c.contexts) > 0 {
+				n = e.maxContexts
+			}
+			c.contexts = append(make([]Context, 0, n), c.contexts...)
+		}
 		c.contexts = append(c.contexts, Context{File: name, Line: lines.line(start), Snippet: kwic(text, start, end)})
 	}
 	return c
 }
 
+// maxGeneralLen is the byte length of the longest general noun: longer
+// unit sequences need no lookup.
+var maxGeneralLen = func() int {
+	n := 0
+	for s := range generalNouns {
+		n = max(n, len(s))
+	}
+	return n
+}()
+
 // acceptable reports whether a sub-sequence of a compound run can be a
 // term: not a lone general noun, not a lone one-character Latin or digit
-// string, not an English function word.
-func acceptable(sub []unit) bool {
+// string, not an English function word. buf is scratch space for joining
+// units; acceptable returns it for reuse.
+func acceptable(sub []unit, buf []byte) (bool, []byte) {
 	if len(sub) == 1 {
 		u := sub[0]
 		if u.general {
-			return false
+			return false, buf
 		}
 		if u.latin {
-			return latinTermShape(u.text)
+			return u.latinShape, buf
 		}
 		if u.role != roleNoun {
-			return false
+			return false, buf
 		}
 	}
 	// A term does not start or end with a bare number (年, 28 alone).
-	first, last := sub[0].text, sub[len(sub)-1].text
-	if isNumber(last) || isNumber(first) && len(sub) == 1 {
-		return false
+	first, last := &sub[0], &sub[len(sub)-1]
+	if last.number || first.number && len(sub) == 1 {
+		return false, buf
 	}
-	if nonFinal[last] {
-		return false
+	if last.nonFinal {
+		return false, buf
 	}
-	if len(sub) > 1 && generalNouns[joinUnits(sub)] {
-		return false
+	if len(sub) > 1 {
+		n := 0
+		for i := range sub {
+			n += len(sub[i].text)
+		}
+		if n <= maxGeneralLen {
+			buf = buf[:0]
+			for i := range sub {
+				buf = append(buf, sub[i].text...)
+			}
+			if generalNouns[string(buf)] {
+				return false, buf
+			}
+		}
 	}
 	// A general noun with affixes only (可能|性) is still general; two or
 	// more nouns make a compound that may be lexicalised (品質管理).
 	nouns, general := 0, 0
-	for _, u := range sub {
-		if u.role == roleNoun {
+	for i := range sub {
+		if sub[i].role == roleNoun {
 			nouns++
-			if u.general {
+			if sub[i].general {
 				general++
 			}
 		}
 	}
 	if sub[0].numeric && nouns == general {
-		return false // 24時間, 15名, 3ヶ月
+		return false, buf // 24時間, 15名, 3ヶ月
 	}
-	return !(nouns == 1 && general == 1 && sub[0].role != rolePrefix)
-}
-
-func joinUnits(sub []unit) string {
-	var b strings.Builder
-	for _, u := range sub {
-		b.WriteString(u.text)
-	}
-	return b.String()
+	return !(nouns == 1 && general == 1 && sub[0].role != rolePrefix), buf
 }
 
 // nonFinal units never end a term: 的 makes adjectives (慢性的), 等 means
@@ -347,13 +425,13 @@ var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
 func glued(a, b unit) bool {
-	return a.role != roleSuffix && b.role != rolePrefix && utf8.RuneCountInString(a.text) == 1 && utf8.RuneCountInString(b.text) == 1 && isAllHan(a.text) && isAllHan(b.text)
+	return a.role != roleSuffix && b.role != rolePrefix && a.oneRune && b.oneRune && a.allHan && b.allHan
 }
 
 // bindsRight reports whether the single han character a leans on the han
 // word b after it (幹|細胞): no term ends at a.
 func bindsRight(a, b unit) bool {
-	return a.role == roleNoun && utf8.RuneCountInString(a.text) == 1 && isAllHan(a.text) && startsHan(b.text)
+	return a.role == roleNoun && a.oneRune && a.allHan && b.startHan
 }
 
 func isNumber(s string) bool {
@@ -443,6 +521,7 @@ type Collection struct {
 	merged []*docCand
 	df     []int
 	files  [][]string
+	slab   []docCand // merged candidates are allocated in blocks
 }
 
 // NewCollection returns an empty collection scored by e. It keeps every
@@ -471,14 +550,30 @@ func (c *Collection) Add(d *Document) {
 	for k, n := range d.right {
 		c.right[k] += n
 	}
+	// Candidates seen in one document (most of them) share one []string
+	// holding its name; the capacity of 1 makes a second file's append copy.
+	self := []string{d.Name}
 	for k, dc := range d.cands {
 		i, ok := c.idx[k]
 		if !ok {
 			i = len(c.merged)
 			c.idx[k] = i
-			c.merged = append(c.merged, &docCand{term: dc.term, lang: dc.lang, units: dc.units, spaced: dc.spaced})
-			c.df = append(c.df, 0)
-			c.files = append(c.files, nil)
+			var m *docCand
+			if c.forget {
+				m = dc // the document's table is dropped below: take it over
+			} else {
+				if len(c.slab) == 0 {
+					c.slab = make([]docCand, 256)
+				}
+				m = &c.slab[0]
+				c.slab = c.slab[1:]
+				*m = *dc
+				m.contexts = dc.contexts[:len(dc.contexts):len(dc.contexts)] // appends copy
+			}
+			c.merged = append(c.merged, m)
+			c.df = append(c.df, 1)
+			c.files = append(c.files, self[:1:1])
+			continue
 		}
 		m := c.merged[i]
 		m.freq += dc.freq
@@ -501,14 +596,20 @@ func (c *Collection) Add(d *Document) {
 func (c *Collection) Documents() []*Document { return c.docs }
 
 // lr is the geometric mean of (FL+1)(FR+1) over the units of a candidate
-// (Nakagawa & Mori 2003, frequency variant).
-func (c *Collection) lr(units []string) float64 {
+// (Nakagawa & Mori 2003, frequency variant). logs caches, per unit,
+// ln(FL+1) + ln(FR+1).
+func (c *Collection) lr(units []string, logs map[string]float64) float64 {
 	if len(units) == 0 {
 		return 1
 	}
 	s := 0.0
 	for _, u := range units {
-		s += math.Log(float64(c.left[u]+1)) + math.Log(float64(c.right[u]+1))
+		v, ok := logs[u]
+		if !ok {
+			v = math.Log(float64(c.left[u]+1)) + math.Log(float64(c.right[u]+1))
+			logs[u] = v
+		}
+		s += v
 	}
 	return math.Exp(s / float64(2*len(units)))
 }
@@ -539,8 +640,8 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 }
 
 // unitsKey appends the matching key of a unit sequence to buf.
-func unitsKey(buf []byte, lang language.Tag, units []string) []byte {
-	buf = append(buf, lang.String()...)
+func unitsKey(buf []byte, lang langID, units []string) []byte {
+	buf = append(buf, byte(lang), byte(lang>>8), byte(lang>>16), byte(lang>>24))
 	for _, u := range units {
 		buf = append(buf, 0)
 		buf = append(buf, u...)
@@ -568,20 +669,34 @@ func unitsKey(buf []byte, lang language.Tag, units []string) []byte {
 // files) by the candidate's index in cands.
 func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
-	byUnits := make(map[string]int, len(cands))
+	// All keys are built into one buffer and converted to one string, so
+	// the map keys are substrings of it (no allocation per key).
+	lids := make([]langID, len(cands))
+	ends := make([]int, len(cands))
 	var buf []byte
 	for i, dc := range cands {
-		buf = unitsKey(buf[:0], dc.lang, dc.units)
+		lids[i] = langIDOf(dc.lang)
+		buf = unitsKey(buf, lids[i], dc.units)
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	byUnits := make(map[string]int, len(cands))
+	for i, dc := range cands {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		k := all[start:ends[i]]
 		// Surfaces differing only in case or width share a key: keep the
 		// smallest, so the result does not depend on map order.
-		if j, ok := byUnits[string(buf)]; !ok || dc.term < cands[j].term {
-			byUnits[string(buf)] = i
+		if j, ok := byUnits[k]; !ok || dc.term < cands[j].term {
+			byUnits[k] = i
 		}
 	}
 	nestSum := make([]int, len(cands))
 	nestN := make([]int, len(cands))
-	containedIn := make([][]string, len(cands))
-	contains := make([][]string, len(cands))
+	type edge struct{ in, out int32 } // cands[in] is contained in cands[out]
+	var edges []edge
 	var seen []int
 	for k, b := range cands {
 		n := len(b.units)
@@ -594,7 +709,7 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 				if j-i == n {
 					continue
 				}
-				buf = unitsKey(buf[:0], b.lang, b.units[i:j])
+				buf = unitsKey(buf[:0], lids[k], b.units[i:j])
 				ak, ok := byUnits[string(buf)]
 				if !ok || slices.Contains(seen, ak) {
 					continue
@@ -602,16 +717,47 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 				seen = append(seen, ak)
 				nestSum[ak] += b.freq
 				nestN[ak]++
-				containedIn[ak] = append(containedIn[ak], b.term)
-				contains[k] = append(contains[k], cands[ak].term)
+				edges = append(edges, edge{int32(ak), int32(k)})
 			}
 		}
 	}
-	out := make([]Candidate, 0, len(cands))
+	// containedIn and contains as sub-slices of two flat arrays.
+	inOff := make([]int32, len(cands)+1)
+	outOff := make([]int32, len(cands)+1)
+	for _, x := range edges {
+		inOff[x.in+1]++
+		outOff[x.out+1]++
+	}
+	for i := range cands {
+		inOff[i+1] += inOff[i]
+		outOff[i+1] += outOff[i]
+	}
+	inFlat := make([]string, len(edges))
+	outFlat := make([]string, len(edges))
+	inPos := slices.Clone(inOff[:len(cands)])
+	outPos := slices.Clone(outOff[:len(cands)])
+	for _, x := range edges {
+		inFlat[inPos[x.in]] = cands[x.out].term
+		inPos[x.in]++
+		outFlat[outPos[x.out]] = cands[x.in].term
+		outPos[x.out]++
+	}
+	logs := make(map[string]float64, len(c.left))
+	lookup := c.e.index != nil || len(c.e.known) > 0
+	type ranked struct {
+		score float64
+		freq  int
+		term  string
+		k     int
+	}
+	order := make([]ranked, len(cands))
+	scores := make([]float64, len(cands))
+	concepts := make([]string, len(cands))
+	known := make([]bool, len(cands))
 	for k, dc := range cands {
 		l := float64(len(dc.units))
 		f := float64(dc.indep) + nestedWeight*float64(dc.freq-dc.indep)
-		lr := math.Sqrt(c.lr(dc.units))
+		lr := math.Sqrt(c.lr(dc.units, logs))
 		s := math.Sqrt(l) * f * lr
 		if s <= 0 {
 			// Seen only inside longer candidates: rank by C-value,
@@ -622,14 +768,11 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 			}
 			s = 0.1 * lr * (1 + math.Max(0, math.Log2(1+l)*cv))
 		}
-		slices.Sort(containedIn[k]) // map order upstream: make output stable
-		slices.Sort(contains[k])
-		cand := Candidate{Term: dc.term, Lang: dc.lang, Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
-			ContainedIn: slices.Compact(containedIn[k]), Contains: slices.Compact(contains[k])}
-		if id, ok := c.e.conceptOf(dc.term); ok {
-			cand.Concept = id
-			cand.Evidence |= EvGlossary
-			s *= 2
+		if lookup {
+			if id, ok := c.e.conceptOf(dc.term); ok {
+				concepts[k], known[k] = id, true
+				s *= 2
+			}
 		}
 		if dc.ev&(EvAbbreviation|EvGloss) != 0 {
 			s *= 1.5
@@ -637,33 +780,41 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		if dc.spaced {
 			s *= spacedPenalty
 		}
-		cand.Score = math.Round(s*1000) / 1000
-		fill(k, &cand)
-		out = append(out, cand)
+		scores[k] = math.Round(s*1000) / 1000
+		order[k] = ranked{scores[k], dc.freq, dc.term, k}
 	}
-	// Sort pointers, not the large structs; the order is total.
-	ptrs := make([]*Candidate, len(out))
-	for i := range out {
-		ptrs[i] = &out[i]
-	}
-	slices.SortFunc(ptrs, func(a, b *Candidate) int {
+	// The order is total.
+	slices.SortFunc(order, func(a, b ranked) int {
 		switch {
-		case a.Score != b.Score:
-			return cmp.Compare(b.Score, a.Score)
-		case a.Freq != b.Freq:
-			return cmp.Compare(b.Freq, a.Freq)
-		case a.Term != b.Term:
-			return strings.Compare(a.Term, b.Term)
-		case a.Lang != b.Lang:
-			return strings.Compare(a.Lang.String(), b.Lang.String())
+		case a.score != b.score:
+			return cmp.Compare(b.score, a.score)
+		case a.freq != b.freq:
+			return cmp.Compare(b.freq, a.freq)
+		case a.term != b.term:
+			return strings.Compare(a.term, b.term)
 		}
-		return 0
+		return strings.Compare(cands[a.k].lang.String(), cands[b.k].lang.String())
 	})
-	sorted := make([]Candidate, len(out))
-	for i, p := range ptrs {
-		sorted[i] = *p
+	out := make([]Candidate, len(cands))
+	for i, r := range order {
+		k, dc := r.k, cands[r.k]
+		var in, has []string // nil when empty, as before
+		if inOff[k] < inOff[k+1] {
+			in = inFlat[inOff[k]:inOff[k+1]:inOff[k+1]]
+			slices.Sort(in) // map order upstream: make output stable
+		}
+		if outOff[k] < outOff[k+1] {
+			has = outFlat[outOff[k]:outOff[k+1]:outOff[k+1]]
+			slices.Sort(has)
+		}
+		cand := &out[i]
+		*cand = Candidate{Term: dc.term, Lang: dc.lang, Score: scores[k], Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
+			ContainedIn: slices.Compact(in), Contains: slices.Compact(has), Concept: concepts[k]}
+		if known[k] {
+			cand.Evidence |= EvGlossary
+		}
+		fill(k, cand)
 	}
-	out = sorted
 	return out
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,6 +33,26 @@ type unit struct {
 	spaced  bool // a space separates it from the previous unit of its run
 	numeric bool // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
 	verb    bool // a Chinese verb used as a modifier
+
+	// Flags of the text, computed once per token (see setFlags).
+	oneRune    bool // a single character
+	allHan     bool // isAllHan
+	startHan   bool // starts with a han character
+	number     bool // isNumber
+	nonFinal   bool // in nonFinal
+	latinShape bool // latinTermShape (meaningful when latin)
+}
+
+// setFlags computes the text flags of u.
+func (u *unit) setFlags() {
+	u.oneRune = utf8.RuneCountInString(u.text) == 1
+	u.allHan = isAllHan(u.text)
+	u.startHan = startsHan(u.text)
+	u.number = isNumber(u.text)
+	u.nonFinal = nonFinal[u.text]
+	if u.latin {
+		u.latinShape = latinTermShape(u.text)
+	}
 }
 
 // generalNouns are frequent nouns of general language that kagome tags as
@@ -125,14 +146,16 @@ func isLatinWord(s string) bool {
 // (n, nz, vn, eng ...); unknown tags fall back to the token's script.
 func classify(t tokenize.Token) (role, bool) {
 	s := t.Surface
-	if !hasWordChar(s) || strings.TrimSpace(s) != s {
+	if !hasWordChar(s) || hasEdgeSpace(s) {
 		return roleNone, false
 	}
 	if isLatinWord(s) {
-		if englishStop[strings.ToLower(s)] {
+		var arr [32]byte
+		lower := lowerASCII(arr[:0], s)
+		if englishStop[string(lower)] {
 			return roleNone, false
 		}
-		return roleNoun, englishGeneral[strings.ToLower(s)]
+		return roleNoun, englishGeneral[string(lower)]
 	}
 	pos := ""
 	sub := ""
@@ -221,13 +244,85 @@ func classify(t tokenize.Token) (role, bool) {
 	return roleNone, false
 }
 
+// hasEdgeSpace reports whether s starts or ends with white space
+// (strings.TrimSpace(s) != s).
+func hasEdgeSpace(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if asciiSpace(c) {
+			return true
+		}
+	} else if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		return true
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return asciiSpace(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// lowerASCII appends s to buf with ASCII letters in lower case; other
+// characters go through strings.ToLower (only Latin words come here, whose
+// non-ASCII characters are Greek letters).
+func lowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// hasDot reports whether s contains a middle dot ・ or ･.
+func hasDot(s string) bool {
+	return strings.Contains(s, "・") || strings.Contains(s, "･")
+}
+
+// runScratch holds the buffers of compoundRuns, reused from document to
+// document through runPool (units are the largest allocation of
+// extraction after the candidate table).
+type runScratch struct {
+	units []unit
+	runs  [][]unit
+}
+
+var runPool = sync.Pool{New: func() any { return new(runScratch) }}
+
+// release clears the buffers (they point into the text, which must not
+// stay alive) and returns sc to the pool.
+func (sc *runScratch) release() {
+	clear(sc.units[:cap(sc.units)])
+	clear(sc.runs[:cap(sc.runs)])
+	sc.units, sc.runs = sc.units[:0], sc.runs[:0]
+	runPool.Put(sc)
+}
+
 // units turns tokens into candidate units and groups them into compound
 // runs: maximal sequences of adjacent units that may form a term. Tokens
 // are adjacent when nothing separates them, or a single space separates a
 // Latin unit from a CJK one (臍帯由来 MSC).
-func compoundRuns(text string, toks []tokenize.Token) [][]unit {
+//
+// The runs live in sc, which the caller reuses (see runScratch).
+func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	toks = splitDots(toks)
-	us := make([]unit, 0, len(toks))
+	us := sc.units[:0]
+	if cap(us) < len(toks) {
+		us = make([]unit, 0, len(toks))
+	}
 	for i, t := range toks {
 		r, gen := classify(t)
 		if r == roleNone && utf8.RuneCountInString(t.Surface) == 1 && isAllHan(t.Surface) && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
@@ -259,10 +354,13 @@ func compoundRuns(text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
+		if u.role != roleNone {
+			u.setFlags()
+		}
 		us = append(us, u)
 	}
 	// Runs are sub-slices of us (no copies): us[start:i] while adjacent.
-	var runs [][]unit
+	runs := sc.runs[:0]
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -298,6 +396,7 @@ func compoundRuns(text string, toks []tokenize.Token) [][]unit {
 		}
 	}
 	flush(len(us))
+	sc.units, sc.runs = us, runs
 	return runs
 }
 
@@ -349,7 +448,7 @@ func functionPOS(pos []string) bool {
 func splitDots(toks []tokenize.Token) []tokenize.Token {
 	need := false
 	for _, t := range toks {
-		if strings.ContainsAny(t.Surface, "・･") && t.Surface != "・" && t.Surface != "･" {
+		if hasDot(t.Surface) && t.Surface != "・" && t.Surface != "･" {
 			need = true
 			break
 		}
@@ -359,7 +458,7 @@ func splitDots(toks []tokenize.Token) []tokenize.Token {
 	}
 	out := make([]tokenize.Token, 0, len(toks)+4)
 	for _, t := range toks {
-		if !strings.ContainsAny(t.Surface, "・･") || t.Surface == "・" || t.Surface == "･" {
+		if !hasDot(t.Surface) || t.Surface == "・" || t.Surface == "･" {
 			out = append(out, t)
 			continue
 		}
