@@ -20,8 +20,6 @@ import (
 	"github.com/medterm/glossary/terms"
 	"github.com/medterm/glossary/terms/extract"
 	"github.com/medterm/glossary/tokenize"
-	"github.com/medterm/glossary/tokenize/ja"
-	"github.com/medterm/glossary/tokenize/zh"
 )
 
 type extractOptions struct {
@@ -73,39 +71,6 @@ concepts; curated entries are never touched and a second run adds nothing.`,
 	f.IntVar(&o.workers, "workers", 0, "files processed in parallel (0: GOMAXPROCS)")
 	f.StringVar(&o.encoding, "encoding", "", "input encoding (default: detect)")
 	return cmd
-}
-
-// newAnalyzer builds the analyzer extract and eval extract tokenize with:
-// kagome for Japanese and gse for Chinese runs. The glossary's terms are
-// user words of the Chinese tokenizer only: gse needs them to keep terms
-// whole, while for Japanese the extractor rebuilds compounds from kagome's
-// morphemes, and a known term kept whole as one token would hide its
-// sub-terms (間葉系幹細胞 inside 臍帯由来間葉系幹細胞). Known terms are
-// still recognised (and boosted) by lookup.
-func newAnalyzer(g *terms.Glossary) (*tokenize.Analyzer, error) {
-	var words []string
-	if g != nil {
-		for _, c := range g.Concepts() {
-			for _, ts := range c.Terms {
-				for _, t := range ts {
-					words = append(words, t.Text)
-				}
-			}
-		}
-	}
-	jt, err := ja.New()
-	if err != nil {
-		return nil, err
-	}
-	zt, err := zh.New(zh.UserWords(words))
-	if err != nil {
-		return nil, err
-	}
-	return tokenize.NewAnalyzer(
-		tokenize.WithTokenizer(tokenize.Japanese, jt),
-		tokenize.WithTokenizer(tokenize.SimplifiedChinese, zt),
-		tokenize.WithTokenizer(tokenize.TraditionalChinese, zt),
-	)
 }
 
 // inputFiles expands the arguments: directories give their *.txt, *.md and

@@ -14,8 +14,6 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/medterm/glossary/tokenize"
-	"github.com/medterm/glossary/tokenize/ja"
-	"github.com/medterm/glossary/tokenize/zh"
 )
 
 type tokenizeOptions struct {
@@ -206,32 +204,6 @@ func userWords(cmd *cobra.Command, opts *tokenizeOptions) (map[language.Tag][]st
 		}
 	}
 	return words, nil
-}
-
-// newTokenizeAnalyzer builds an Analyzer with the engines the languages in need
-// call for.
-func newTokenizeAnalyzer(need map[language.Tag]bool, words map[language.Tag][]string) (*tokenize.Analyzer, error) {
-	var all []string
-	for _, ws := range words {
-		all = append(all, ws...)
-	}
-	opts := []tokenize.Option{tokenize.UserWords(all)}
-	if need[tokenize.Japanese] {
-		t, err := ja.New(ja.UserWords(words[tokenize.Japanese]))
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, tokenize.WithTokenizer(tokenize.Japanese, t))
-	}
-	if need[tokenize.SimplifiedChinese] || need[tokenize.TraditionalChinese] {
-		zw := append(append([]string(nil), words[tokenize.SimplifiedChinese]...), words[tokenize.TraditionalChinese]...)
-		t, err := zh.New(zh.UserWords(zw))
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, tokenize.WithTokenizer(tokenize.SimplifiedChinese, t), tokenize.WithTokenizer(tokenize.TraditionalChinese, t))
-	}
-	return tokenize.NewAnalyzer(opts...)
 }
 
 // tokenWriter writes the tokens of one input at a time in a format.
