@@ -29,6 +29,7 @@ type evalAlignOptions struct {
 	keepGold   bool
 	goldGloss  bool
 	exclude    string
+	restGloss  bool
 	showErrors bool
 }
 
@@ -69,6 +70,7 @@ them; --no-glossary drops the glossary).`,
 	f.BoolVar(&o.showErrors, "errors", false, "also list the wrong answers and the missed source terms")
 	f.BoolVar(&o.goldGloss, "gold-glossary", false, "use the glossary's concepts (preferred terms) as the gold instead of --gold; the glossary is then not evidence")
 	f.StringVar(&o.exclude, "exclude", "", "with --gold-glossary: leave out the concepts that share an id or a term with this concepts file (e.g. the dev gold, to get an unseen set)")
+	f.BoolVar(&o.restGloss, "rest-glossary", false, "with --gold-glossary --exclude: use the rest of the glossary (the concepts sharing no id or term with the gold) as evidence")
 	return cmd
 }
 
@@ -87,6 +89,9 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 	}
 	if o.exclude != "" && !o.goldGloss {
 		return usageErr("eval align: --exclude goes with --gold-glossary")
+	}
+	if o.restGloss && (o.exclude == "" || o.noGlossary) {
+		return usageErr("eval align: --rest-glossary goes with --gold-glossary --exclude (and not --no-glossary)")
 	}
 	if o.format != "table" && o.format != "json" {
 		return usageErr("--format %q: want table or json", o.format)
@@ -135,6 +140,16 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 		} else {
 			rep.Glossary = fmt.Sprintf("%d concepts used, gold concepts kept", g.Len())
 		}
+	} else if o.restGloss {
+		full, err := loadGlossary(cmd)
+		if err != nil {
+			return err
+		}
+		var held int
+		if g, held, err = holdOut(full, rows); err != nil {
+			return err
+		}
+		rep.Glossary = fmt.Sprintf("rest of the glossary: %d concepts used, %d held out", g.Len(), held)
 	}
 	var ix *terms.Index
 	if g != nil {

@@ -12,7 +12,8 @@ import (
 // Aligner proposes equivalents between terms of different languages.
 type Aligner struct {
 	dict     *Dictionary
-	index    *terms.Index // glossary evidence; nil without a glossary
+	index    *terms.Index        // glossary evidence; nil without a glossary
+	derived  map[string][]string // side + folded run -> derived part pairs (derive.go)
 	routes   [numRoutes]bool
 	minScore float64
 }
@@ -87,6 +88,7 @@ func New(opts ...Option) (*Aligner, error) {
 			return nil, err
 		}
 	}
+	a.mineDerived()
 	return a, nil
 }
 

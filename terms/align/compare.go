@@ -43,6 +43,8 @@ func routeQuality(r Route, units int, whole bool) float64 {
 		return 0.9
 	case RouteTransliteration:
 		return 0.85
+	case RouteDerived:
+		return derivedQuality
 	}
 	return 0.8
 }
@@ -60,6 +62,8 @@ func senseRoute(s string) Route {
 		return RouteGlossary
 	case kindTranslit:
 		return RouteTransliteration
+	case kindDerived:
+		return RouteDerived
 	}
 	return RouteDictionary
 }
@@ -74,7 +78,25 @@ type match struct {
 
 // compare scores one pair of analyzed terms.
 func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta *analysis, tsp []sensePiece) (Link, bool) {
-	// Merge-join the sorted sense lists into candidate piece pairs.
+	ms := a.matches(sa, ssp, ta, tsp)
+	if len(ms) == 0 {
+		return Link{}, false
+	}
+	var wholeRoutes [numRoutes]string
+	var wholeOK [numRoutes]bool
+	for _, m := range ms {
+		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
+		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 && !wholeOK[m.route] {
+			wholeRoutes[m.route], wholeOK[m.route] = m.via, true
+		}
+	}
+	best := a.bestCover(sa, ta, ms)
+	return a.link(src, sa, tgt, ta, ms, best, wholeRoutes, wholeOK)
+}
+
+// matches merge-joins the sorted sense lists of two terms into candidate
+// piece pairs, heaviest first.
+func (a *Aligner) matches(sa *analysis, ssp []sensePiece, ta *analysis, tsp []sensePiece) []match {
 	var ms []match
 	i, j := 0, 0
 	for i < len(ssp) && j < len(tsp) {
@@ -116,27 +138,22 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 			i, j = i2, j2
 		}
 	}
-	if len(ms) == 0 {
-		return Link{}, false
-	}
-	// Greedy cover: heaviest pairs first, no overlap on either side.
+	// Heaviest pairs first, for the greedy cover.
 	sort.Slice(ms, func(x, y int) bool {
 		if ms[x].weight != ms[y].weight {
 			return ms[x].weight > ms[y].weight
 		}
 		return ms[x].route < ms[y].route
 	})
-	var wholeRoutes [numRoutes]string
-	var wholeOK [numRoutes]bool
-	for _, m := range ms {
-		p, q := sa.pieces[m.sp], ta.pieces[m.tp]
-		if p.units == sa.units && q.units == ta.units && p.start == 0 && q.start == 0 && !wholeOK[m.route] {
-			wholeRoutes[m.route], wholeOK[m.route] = m.via, true
-		}
-	}
-	// The greedy cover can be fooled by a long pair that blocks two better
-	// ones (肝臓疾 = 肝脏疾 against 肝臓 = 肝脏 + 疾患 = 疾病), so it is run
-	// again without each pair of its first answer, and the best cover wins.
+	return ms
+}
+
+// bestCover covers two terms with matched piece pairs: greedily, heaviest
+// pairs first with no overlap on either side. The greedy cover can be
+// fooled by a long pair that blocks two better ones (肝臓疾 = 肝脏疾
+// against 肝臓 = 肝脏 + 疾患 = 疾病), so it is run again without each pair
+// of its first answer, and the best cover wins.
+func (a *Aligner) bestCover(sa, ta *analysis, ms []match) coverage {
 	best := a.cover(sa, ta, ms, -1)
 	if len(best.chosen) > 0 && len(ms) > 1 {
 		for _, x := range best.chosen {
@@ -145,6 +162,12 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 			}
 		}
 	}
+	return best
+}
+
+// link builds the link of two compared terms from their best cover and
+// their whole-term matches.
+func (a *Aligner) link(src Term, sa *analysis, tgt Term, ta *analysis, ms []match, best coverage, wholeRoutes [numRoutes]string, wholeOK [numRoutes]bool) (Link, bool) {
 	covS, covT := best.covS, best.covT
 	var parts []Part
 	for _, x := range best.chosen {
@@ -164,7 +187,7 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 	}
 	l := Link{Source: src, Target: tgt}
 	// Whole-term routes, each reported with its own score.
-	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary, RouteTransliteration} {
+	for _, r := range []Route{RouteGlossary, RouteCognate, RouteDictionary, RouteTransliteration, RouteDerived} {
 		if via, ok := wholeRoutes[r], wholeOK[r]; ok {
 			e := Evidence{Route: r, Score: routeQuality(r, sa.units, true)}
 			switch r {
@@ -180,6 +203,8 @@ func (a *Aligner) compare(src Term, sa *analysis, ssp []sensePiece, tgt Term, ta
 				e.Detail = "folds to " + via
 			case RouteTransliteration:
 				e.Detail = "sounds alike (" + via + ")"
+			case RouteDerived:
+				e.Detail = "part pair " + via + " derived from glossary compounds"
 			}
 			l.Evidence = append(l.Evidence, e)
 		}

@@ -27,6 +27,7 @@ const (
 	kindConc     = 'g' // a glossary concept id
 	kindWord     = 'w' // a content word of the whole term's dictionary glosses (weak)
 	kindTranslit = 't' // the consonant skeleton of a katakana word or an English word
+	// kindDerived ('d', derive.go): a part pair mined from the glossary
 )
 
 // piece is a substring of a term with the senses it may carry.
@@ -94,7 +95,7 @@ func (a *Aligner) analyzeCJK(an *analysis) {
 		return
 	}
 	for i := 0; i < len(runes); i++ {
-		if runes[i] == ' ' || runes[i] == '・' {
+		if isSeparator(runes[i]) { // a piece never starts with a separator (countUnits gives it no weight)
 			continue
 		}
 		for j := i + 1; j <= len(runes) && j-i <= maxPiece; j++ {
@@ -207,6 +208,9 @@ func (a *Aligner) senses(lang language.Tag, s, folded string, whole bool) []stri
 		for _, c := range a.glossConcepts(lang, s) {
 			out = append(out, string(kindConc)+c.ID)
 		}
+	}
+	if a.on(RouteDerived) {
+		out = append(out, a.derivedSenses(lang, folded)...)
 	}
 	return out
 }

@@ -21,10 +21,11 @@ const (
 	RouteCompositional                // the parts of the terms translate one another
 	RouteContext                      // frequency similarity in comparable articles (weak)
 	RouteTransliteration              // a katakana loanword and an English word sound alike (エクソソーム, exosome)
+	RouteDerived                      // a part translation mined from the glossary's compounds (クレアチニン = 肌酐 from 尿蛋白/クレアチニン比)
 	numRoutes
 )
 
-var routeNames = [...]string{"glossary", "cognate", "abbreviation", "anchor", "dictionary", "compositional", "context", "transliteration"}
+var routeNames = [...]string{"glossary", "cognate", "abbreviation", "anchor", "dictionary", "compositional", "context", "transliteration", "derived"}
 
 func (r Route) String() string {
 	if int(r) < len(routeNames) {
@@ -68,7 +69,7 @@ type Term struct {
 type Part struct {
 	Source string `json:"source"`
 	Target string `json:"target"`
-	Route  Route  `json:"route"`           // RouteCognate, RouteDictionary or RouteGlossary
+	Route  Route  `json:"route"`           // RouteCognate, RouteDictionary, RouteGlossary, RouteTransliteration or RouteDerived
 	Via    string `json:"via,omitempty"`   // the shared English gloss or concept id
 	Whole  bool   `json:"whole,omitempty"` // the part is the whole of both terms
 }
