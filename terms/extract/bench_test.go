@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -77,6 +78,24 @@ func BenchmarkSeedTokenize(b *testing.B) {
 // 1 and 2 workers.
 func BenchmarkSeedExtract(b *testing.B) {
 	texts, n := seedTexts(b)
+	benchWorkers(b, texts, n)
+}
+
+// BenchmarkCopiesExtract is BenchmarkSeedExtract on 10 copies of the seed
+// corpus (50 documents): the seeds alone are five files, one of them 30 %
+// of the bytes, which caps what two workers can gain on them.
+func BenchmarkCopiesExtract(b *testing.B) {
+	texts, n := seedTexts(b)
+	var many []string
+	for range 10 {
+		many = append(many, texts...)
+	}
+	benchWorkers(b, many, 10*n)
+}
+
+// benchWorkers extracts texts with 1 and 2 workers, as extractAll in
+// cmd/glossary does: documents in parallel, added in input order.
+func benchWorkers(b *testing.B, texts []string, n int64) {
 	e, err := New(devAnalyzer(b))
 	if err != nil {
 		b.Fatal(err)
@@ -174,5 +193,35 @@ func BenchmarkSeedExtractOnly(b *testing.B) {
 			col.Add(e.Document(fmt.Sprint(i), t))
 		}
 		col.Candidates()
+	}
+}
+
+// spinSink keeps the compiler from dropping spin's loop.
+var spinSink atomic.Uint64
+
+// spin is pure CPU work: a dependent chain of multiply-adds, no memory.
+func spin(n int) {
+	var x uint64 = 1
+	for range n {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	spinSink.Add(x)
+}
+
+// BenchmarkCeiling runs the same pure-CPU work on 1 and 2 goroutines: the
+// ratio of their times is the best speed-up any two-worker run can reach
+// on this machine (2 where both cores deliver a full core each).
+func BenchmarkCeiling(b *testing.B) {
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			for b.Loop() {
+				var wg sync.WaitGroup
+				for range w {
+					wg.Add(1)
+					go func() { defer wg.Done(); spin(50_000_000 / w) }()
+				}
+				wg.Wait()
+			}
+		})
 	}
 }
