@@ -147,8 +147,10 @@ type Document struct {
 	Name  string
 	Pairs []Pair
 	cands map[candID]*docCand
-	left  map[string]int // unit → occurrences with a left neighbour in a compound
-	right map[string]int
+	// Adjacency counts by unit: unit key uniq[i] occurs left[i] times with
+	// a left neighbour in a compound and right[i] times with a right one.
+	uniq        []string
+	left, right []int
 }
 
 type docCand struct {
@@ -200,7 +202,7 @@ func langIDOf(t language.Tag) langID {
 
 // Document extracts the candidates of one text. name labels contexts.
 func (e *Extractor) Document(name, text string) *Document {
-	d := &Document{Name: name, cands: map[candID]*docCand{}, left: map[string]int{}, right: map[string]int{}}
+	d := &Document{Name: name}
 	lines := newLineIndex(text)
 	toks := e.tok.Tokenize(text)
 	sc := runPool.Get().(*runScratch)
@@ -212,23 +214,37 @@ func (e *Extractor) Document(name, text string) *Document {
 	for _, run := range runs {
 		n += len(run)
 	}
+	d.cands = make(map[candID]*docCand, n/2)
 	allKeys := make([]string, 0, n)
-	unitKeys := map[string]string{}
-	var slab []docCand // candidates are allocated in blocks
-	var jbuf []byte    // joined units, for generalNouns lookups
+	allIDs := make([]int32, 0, n)
+	unitIDs := map[string]int32{} // unit text → index in d.uniq
+	keyIDs := map[string]int32{}  // unit key → index in d.uniq
+	var slab []docCand            // candidates are allocated in blocks
+	var jbuf []byte               // joined units, for generalNouns lookups
 	for _, run := range runs {
 		for _, u := range run {
-			k, ok := unitKeys[u.text]
+			id, ok := unitIDs[u.text]
 			if !ok {
-				k = key(u.text)
-				unitKeys[u.text] = k
+				k := key(u.text)
+				if id, ok = keyIDs[k]; !ok {
+					id = int32(len(d.uniq))
+					keyIDs[k] = id
+					d.uniq = append(d.uniq, k)
+				}
+				unitIDs[u.text] = id
 			}
-			allKeys = append(allKeys, k)
+			allKeys = append(allKeys, d.uniq[id])
+			allIDs = append(allIDs, id)
 		}
 		keys := allKeys[len(allKeys)-len(run):]
+		ids := allIDs[len(allIDs)-len(run):]
+		if len(d.left) < len(d.uniq) {
+			d.left = append(d.left, make([]int, len(d.uniq)-len(d.left))...)
+			d.right = append(d.right, make([]int, len(d.uniq)-len(d.right))...)
+		}
 		for i := 1; i < len(run); i++ {
-			d.right[keys[i-1]]++
-			d.left[keys[i]]++
+			d.right[ids[i-1]]++
+			d.left[ids[i]]++
 		}
 		for i := range run {
 			if run[i].role == roleSuffix {
@@ -544,11 +560,13 @@ func (e *Extractor) NewStream() *Collection {
 // Add adds a document.
 func (c *Collection) Add(d *Document) {
 	c.docs = append(c.docs, d)
-	for k, n := range d.left {
-		c.left[k] += n
-	}
-	for k, n := range d.right {
-		c.right[k] += n
+	for i, k := range d.uniq {
+		if i < len(d.left) && d.left[i] > 0 {
+			c.left[k] += d.left[i]
+		}
+		if i < len(d.right) && d.right[i] > 0 {
+			c.right[k] += d.right[i]
+		}
 	}
 	// Candidates seen in one document (most of them) share one []string
 	// holding its name; the capacity of 1 makes a second file's append copy.
@@ -588,7 +606,7 @@ func (c *Collection) Add(d *Document) {
 		c.files[i] = append(c.files[i], d.Name)
 	}
 	if c.forget {
-		d.cands, d.left, d.right = nil, nil, nil
+		d.cands, d.uniq, d.left, d.right = nil, nil, nil, nil
 	}
 }
 

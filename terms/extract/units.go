@@ -79,6 +79,11 @@ var (
 	boundPrefixes = setOf("抗", "非", "全", "再", "副", "超", "高", "低", "多", "無", "未", "不", "反", "前", "後", "同", "他", "自", "異", "準", "総", "新", "旧", "各", "諸", "約", "第")
 )
 
+// isGeneral reports whether s is in generalNouns.
+func isGeneral(s string) bool {
+	return len(s) <= maxGeneralLen && generalNouns[s]
+}
+
 func setOf(s ...string) map[string]bool {
 	m := make(map[string]bool, len(s))
 	for _, x := range s {
@@ -165,7 +170,13 @@ func classify(t tokenize.Token) (role, bool) {
 	if len(t.POS) > 1 {
 		sub = t.POS[1]
 	}
-	gen := generalNouns[s] || generalNouns[t.Base]
+	gen := false
+	switch pos {
+	case "記号", "助詞", "助動詞", "接続詞", "副詞", "連体詞", "感動詞", "フィラー", "その他", "動詞", "形容詞", "接頭詞":
+		// Function tags: gen is not used below (two map lookups saved per token).
+	default:
+		gen = isGeneral(s) || t.Base != s && isGeneral(t.Base)
+	}
 	switch pos {
 	// kagome IPA
 	case "名詞":
