@@ -77,6 +77,8 @@ func TestAlignUsage(t *testing.T) {
 		{"align", "--no-glossary", "--format", "xml", "--ja", alignData + "ja.txt"},
 		{"align", "--no-glossary", "--routes", "telepathy", "--ja", alignData + "ja.txt"},
 		{"align", "--no-glossary", "--min-score", "3", "--ja", alignData + "ja.txt"},
+		{"eval", "align", "--gold-glossary", "--rest-glossary"},
+		{"eval", "align", "--gold-glossary", "--exclude", alignData + "gold.tsv", "--rest-glossary", "--no-glossary"},
 	}
 	for _, args := range tests {
 		if code, _, _ := runAlignCLI(t, args...); code != 2 {
@@ -243,5 +245,25 @@ func TestEvalAlignGoldGlossary(t *testing.T) {
 	// joint is in the concepts file, so only arthritis is left.
 	if rep.Concepts != 1 || rep.Pairs[0].Overall.Correct != 1 {
 		t.Errorf("eval = %d concepts, %+v; want 1 concept, aligned", rep.Concepts, rep.Pairs[0].Overall)
+	}
+	if rep.Glossary != "none" {
+		t.Errorf("glossary = %q; want none without --rest-glossary", rep.Glossary)
+	}
+
+	// With --rest-glossary, joint (left out of the gold) is the evidence.
+	out.Reset()
+	cmd = newEvalAlignCmd(&streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut})
+	cmd.Flags().String("glossary", "", "")
+	cmd.SetArgs([]string{"--gold-glossary", "--glossary", dir, "--exclude", alignData + "concepts.tsv", "--rest-glossary", "--pairs", "ja:zh-Hans", "--format", "json"})
+	cmd.SetOut(&out)
+	if err := cmd.Execute(); err != nil {
+		t.Fatalf("eval align --rest-glossary: %v %s", err, errOut.String())
+	}
+	rep = evalAlignReport{}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Concepts != 1 || !strings.HasPrefix(rep.Glossary, "rest of the glossary: 1 concepts used, 1 held out") {
+		t.Errorf("--rest-glossary: %d concepts, glossary %q; want 1 concept, the other one as evidence", rep.Concepts, rep.Glossary)
 	}
 }

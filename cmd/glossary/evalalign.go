@@ -49,7 +49,9 @@ reported beside each pair as a baseline.
 The glossary is used as evidence with the gold concepts held out: every
 concept sharing an id or a term with the gold is removed first, so the
 score measures the aligner, not the glossary (--keep-gold-concepts keeps
-them; --no-glossary drops the glossary).`,
+them; --no-glossary drops the glossary). --gold-glossary --exclude FILE
+scores the glossary's own concepts outside FILE (an unseen set); with
+--rest-glossary the concepts left out serve as evidence.`,
 		Example: `  glossary eval align --gold concepts.tsv --dict edict.u8 --dict cedict.u8
   glossary eval align --gold concepts.tsv --pairs ja:zh-Hans --format json`,
 		Args: cobra.NoArgs,

@@ -38,6 +38,12 @@
 //     part never passes for the whole.
 //   - Transliteration: a katakana loanword and an English word with the
 //     same consonant skeleton (エクソソーム and exosome: "ksm").
+//   - Derived: part pairs mined from the glossary's own compounds when the
+//     aligner is built with a glossary: a Japanese and a Chinese term of one
+//     concept, covered by known parts except for a katakana word on one side
+//     and a Han run on the other, teach that the two translate each other
+//     (尿蛋白クレアチニン比 / 尿蛋白肌酐比: クレアチニン = 肌酐). This reaches
+//     katakana loanwords the dictionaries lack on the Chinese side.
 //   - Context: for terms from comparable articles, similar relative
 //     frequency; a weak signal that only supports links found otherwise.
 //
@@ -62,7 +68,7 @@
 // # Dependencies
 //
 // Only golang.org/x/text and the project's own packages (terms,
-// tokenize/han): dictionaries are read by a small line parser, since the
+// tokenize, tokenize/han): dictionaries are read by a small line parser, since the
 // EDICT and CC-CEDICT formats are simple and no Go library for both exists
 // in the module graph.
 package align
