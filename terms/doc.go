@@ -108,18 +108,17 @@
 // a fast path that reads the fixed layout directly and accepts the result
 // only if encoding it gives back the same bytes (so it cannot disagree with
 // the YAML parser, which reads everything else; FuzzParse checks both
-// agree). Measured on the shared 2-core machine under heavy load (load
-// average 12–15) with 1,221 concepts (453 kB):
+// agree). With 1,221 concepts (453 kB), on the shared 2-core machine:
 //
 //	go test ./terms -run XXX -bench 'Starter|Default' -benchtime 30x
-//	BenchmarkParseStarter   29–48 ms/op wall, ≈15 ms CPU/op, 6.8 MB/op, 32k allocs/op
-//	                        (YAML path only: 74–102 ms/op, 15.8 MB/op, 241k allocs/op)
-//	BenchmarkDefault        2–6 ms/op (the copy made by each call after the first)
-//	BenchmarkEncodeStarter  8–28 ms/op, 3.8 MB/op, 28k allocs/op
+//	                        quiet (load ≈ 1.8)      loaded (load 12–15)
+//	BenchmarkParseStarter   11–12 ms/op, 37–41 MB/s  29–48 ms/op   6.8 MB/op, 32k allocs/op
+//	  (YAML path only, before the fast path)        74–102 ms/op  15.8 MB/op, 241k allocs/op
+//	BenchmarkDefault        1.7–2.1 ms/op            2–6 ms/op     (the copy each later call makes)
+//	BenchmarkEncodeStarter  13 ms/op                 8–28 ms/op    3.8 MB/op, 28k allocs/op
 //
-//	/usr/bin/time glossary lookup 間葉系幹細胞   (cold process, embedded starter)
-//	0.10–0.18 s wall, 0.02–0.03 s user
+//	/usr/bin/time glossary lookup 間葉系幹細胞   (new process, embedded starter)
+//	quiet: 0.02–0.04 s wall; loaded: 0.10–0.18 s wall, 0.02–0.03 s user
 //
-// so a cold lookup stays well inside its 200 ms budget even on a loaded
-// machine.
+// so a cold lookup stays inside its 200 ms budget even on a loaded machine.
 package terms
