@@ -9,7 +9,6 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -489,7 +488,7 @@ func writeProposalsJSON(w io.Writer, ps []align.Proposal) error {
 var tableLangs = []language.Tag{language.Japanese, language.SimplifiedChinese, language.TraditionalChinese, language.English}
 
 func writeProposalsTable(w io.Writer, ps []align.Proposal) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "#\tSCORE\tJA\tZH-HANS\tZH-HANT\tEN\tABBR\tCONCEPT")
 	cell := func(ss []string) string {
 		if len(ss) == 0 {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"sort"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -153,7 +152,7 @@ func runEvalExtract(cmd *cobra.Command, s *streams, args []string, o *evalExtrac
 }
 
 func writeEvalExtractTable(w io.Writer, res *evalExtractResult) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintf(tw, "glossary: %s, K=%d\n", res.Glossary, res.Exact.K)
 	fmt.Fprintln(tw, "MATCH\tSLICE\tRECALL\tFOUND/GOLD\tP@K\tSTRICT P@K\tCORRECT/RETURNED\tCANDIDATES")
 	for _, rep := range []*extract.Report{res.Exact, res.Normalized} {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -286,7 +285,7 @@ func holdOut(g *terms.Glossary, rows []gold.ConceptRow) (*terms.Glossary, int, e
 
 func writeEvalAlignTable(w io.Writer, rep evalAlignReport) error {
 	fmt.Fprintf(w, "gold: %s (%d concepts); dictionaries: %d; glossary: %s\n", rep.Gold, rep.Concepts, len(rep.Dictionaries), rep.Glossary)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "PAIR\tROUTE\tTOTAL\tANSWERED\tCORRECT\tACCURACY@1\tCOVERAGE")
 	row := func(pair, route string, sc align.Score) {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\n", pair, route, sc.Total, sc.Answered, sc.Correct, sc.Accuracy, sc.Coverage)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -252,7 +251,7 @@ func writeLookupTable(w io.Writer, res lookupResult) {
 	}
 	for _, m := range res.Matches {
 		fmt.Fprintf(w, "%s → %s  [%s %.2f via %s %s]\n", res.Query, m.ID, m.Match, m.Score, m.Lang, m.Term)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := newTable(w)
 		for _, t := range m.tags {
 			var cells []string
 			for _, tm := range m.Terms[t.String()] {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
-	"golang.org/x/text/width"
 
 	"github.com/medterm/glossary/tokenize"
 )
@@ -254,7 +253,9 @@ func (tw *tokenWriter) write(d *tokenizedFile) error {
 			}
 			rows = append(rows, []string{t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, fmt.Sprint(t.Start), fmt.Sprint(t.End), user})
 		}
-		writeTable(tw.w, rows)
+		if err := writeTable(tw.w, rows); err != nil {
+			return err
+		}
 	}
 	return tw.w.Flush()
 }
@@ -267,41 +268,4 @@ func (tw *tokenWriter) close() error {
 		tw.w.WriteString("\n]\n")
 	}
 	return tw.w.Flush()
-}
-
-// writeTable writes rows in columns padded to their display width (CJK
-// characters take two cells in a terminal).
-func writeTable(w io.Writer, rows [][]string) {
-	var widths []int
-	for _, row := range rows {
-		for i, cell := range row {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], displayWidth(cell))
-		}
-	}
-	for _, row := range rows {
-		var b strings.Builder
-		for i, cell := range row {
-			b.WriteString(cell)
-			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
