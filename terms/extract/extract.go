@@ -148,7 +148,8 @@ type Document struct {
 	Pairs []Pair
 	cands map[candID]*docCand
 	// Adjacency counts by unit: unit key uniq[i] occurs left[i] times with
-	// a left neighbour in a compound and right[i] times with a right one.
+	// a left neighbour in a compound and right[i] times with a right one
+	// (a key may occur more than once: counts add up).
 	uniq        []string
 	left, right []int
 }
@@ -217,20 +218,17 @@ func (e *Extractor) Document(name, text string) *Document {
 	d.cands = make(map[candID]*docCand, n/2)
 	allKeys := make([]string, 0, n)
 	allIDs := make([]int32, 0, n)
-	unitIDs := map[string]int32{} // unit text → index in d.uniq
-	keyIDs := map[string]int32{}  // unit key → index in d.uniq
-	var slab []docCand            // candidates are allocated in blocks
-	var jbuf []byte               // joined units, for generalNouns lookups
+	// unit text → index in d.uniq. Two texts with one key (width, case)
+	// get two entries; Collection.Add sums counts by key.
+	unitIDs := map[string]int32{}
+	var slab []docCand // candidates are allocated in blocks
+	var jbuf []byte    // joined units, for generalNouns lookups
 	for _, run := range runs {
 		for _, u := range run {
 			id, ok := unitIDs[u.text]
 			if !ok {
-				k := key(u.text)
-				if id, ok = keyIDs[k]; !ok {
-					id = int32(len(d.uniq))
-					keyIDs[k] = id
-					d.uniq = append(d.uniq, k)
-				}
+				id = int32(len(d.uniq))
+				d.uniq = append(d.uniq, key(u.text))
 				unitIDs[u.text] = id
 			}
 			allKeys = append(allKeys, d.uniq[id])

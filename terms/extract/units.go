@@ -307,6 +307,7 @@ func hasDot(s string) bool {
 // document through runPool (units are the largest allocation of
 // extraction after the candidate table).
 type runScratch struct {
+	toks  []tokenize.Token // splitDots output
 	units []unit
 	runs  [][]unit
 }
@@ -316,9 +317,10 @@ var runPool = sync.Pool{New: func() any { return new(runScratch) }}
 // release clears the buffers (they point into the text, which must not
 // stay alive) and returns sc to the pool.
 func (sc *runScratch) release() {
+	clear(sc.toks[:cap(sc.toks)])
 	clear(sc.units[:cap(sc.units)])
 	clear(sc.runs[:cap(sc.runs)])
-	sc.units, sc.runs = sc.units[:0], sc.runs[:0]
+	sc.toks, sc.units, sc.runs = sc.toks[:0], sc.units[:0], sc.runs[:0]
 	runPool.Put(sc)
 }
 
@@ -329,7 +331,7 @@ func (sc *runScratch) release() {
 //
 // The runs live in sc, which the caller reuses (see runScratch).
 func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
-	toks = splitDots(toks)
+	toks = splitDots(sc, toks)
 	us := sc.units[:0]
 	if cap(us) < len(toks) {
 		us = make([]unit, 0, len(toks))
@@ -456,7 +458,9 @@ func functionPOS(pos []string) bool {
 // splitDots splits tokens at the middle dot ・ (and its half-width form),
 // which separates list items (エンドトキシン・マイコプラズマ); the dot itself
 // becomes a symbol token.
-func splitDots(toks []tokenize.Token) []tokenize.Token {
+var dotPOS = []string{"記号"} // shared, never modified
+
+func splitDots(sc *runScratch, toks []tokenize.Token) []tokenize.Token {
 	need := false
 	for _, t := range toks {
 		if hasDot(t.Surface) && t.Surface != "・" && t.Surface != "･" {
@@ -467,7 +471,7 @@ func splitDots(toks []tokenize.Token) []tokenize.Token {
 	if !need {
 		return toks
 	}
-	out := make([]tokenize.Token, 0, len(toks)+4)
+	out := sc.toks[:0]
 	for _, t := range toks {
 		if !hasDot(t.Surface) || t.Surface == "・" || t.Surface == "･" {
 			out = append(out, t)
@@ -485,11 +489,12 @@ func splitDots(toks []tokenize.Token) []tokenize.Token {
 				out = append(out, tokenize.Token{Surface: rest[:i], Start: off, End: off + i, Base: rest[:i], POS: t.POS, Lang: t.Lang})
 			}
 			_, w := utf8.DecodeRuneInString(rest[i:])
-			out = append(out, tokenize.Token{Surface: rest[i : i+w], Start: off + i, End: off + i + w, POS: []string{"記号"}, Lang: t.Lang})
+			out = append(out, tokenize.Token{Surface: rest[i : i+w], Start: off + i, End: off + i + w, POS: dotPOS, Lang: t.Lang})
 			off += i + w
 			rest = rest[i+w:]
 		}
 	}
+	sc.toks = out
 	return out
 }
 
