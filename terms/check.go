@@ -223,10 +223,7 @@ func audit(es []entry) []Diagnostic {
 	}
 	var prefs []pref
 	for _, e := range es {
-		c, o := e.c, e.o
-		if o == nil {
-			o = &origin{}
-		}
+		c, o := e.c, e.o.detailed(e.c) // positions of its parts
 		id := c.ID
 		if p, dup := firstID[id]; dup {
 			add(o.idPos, Error, "duplicate-id", id, "duplicate concept id %q (first at %s)", id, where(p, id))

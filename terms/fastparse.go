@@ -43,6 +43,40 @@ type fastParser struct {
 	lines      []string
 	i          int                     // current line index
 	tags       map[string]language.Tag // canonical tags seen
+	detail     bool                    // record the positions of each concept's parts (origin.details)
+	lineOff    int                     // line number of lines[0], less one
+
+	// Terms of the concept being read, by language (in file order), and
+	// the block the terms of the next concepts are cut from: one
+	// allocation for many concepts instead of one per language.
+	scratch []Term
+	langs   []langSpan
+	block   []Term
+	cats    map[string]string // categories seen, so that concepts share one string
+}
+
+type langSpan struct {
+	tag        language.Tag
+	start, end int // in scratch
+}
+
+// termBlock is the number of terms allocated at once.
+const termBlock = 1024
+
+// takeTerms returns a copy of ts in the current block, with capacity
+// len(ts) so that an append by a caller never writes into the next
+// concept's terms.
+func (f *fastParser) takeTerms(ts []Term) []Term {
+	if len(ts) > termBlock {
+		return append([]Term(nil), ts...)
+	}
+	if len(ts) > len(f.block) {
+		f.block = make([]Term, termBlock)
+	}
+	d := f.block[:len(ts):len(ts)]
+	copy(d, ts)
+	f.block = f.block[len(ts):]
+	return d
 }
 
 // tag parses a language key, which must be spelled canonically.
@@ -62,7 +96,7 @@ func (f *fastParser) tag(s string) (language.Tag, bool) {
 }
 
 func (f *fastParser) pos(line, byteCol int) Position {
-	return Position{f.file, line + 1, utf8.RuneCountInString(f.lines[line][:byteCol]) + 1}
+	return Position{f.file, f.lineOff + line + 1, utf8.RuneCountInString(f.lines[line][:byteCol]) + 1}
 }
 
 func (f *fastParser) parse() ([]entry, bool) {
@@ -88,7 +122,10 @@ func (f *fastParser) concept(order int) (entry, bool) {
 		return entry{}, false
 	}
 	c := &Concept{ID: id}
-	o := &origin{file: f.name, order: order, pos: f.pos(f.i, 2), idPos: f.pos(f.i, 6)}
+	o := &origin{file: f.name, order: order, pos: f.pos(f.i, 2)}
+	if f.detail {
+		o.details = &details{idPos: f.pos(f.i, 6)}
+	}
 	f.i++
 	for f.i < len(f.lines) {
 		l := f.lines[f.i]
@@ -107,7 +144,18 @@ func (f *fastParser) concept(order int) (entry, bool) {
 			if !ok || validCategory(s) != nil {
 				return entry{}, false
 			}
-			c.Category, o.catPos = s, f.pos(f.i, len(l)-len(val))
+			if f.detail {
+				o.catPos = f.pos(f.i, len(l)-len(val))
+			}
+			if cat, ok := f.cats[s]; ok {
+				s = cat
+			} else {
+				if f.cats == nil {
+					f.cats = map[string]string{}
+				}
+				f.cats[s] = s
+			}
+			c.Category = s
 		case key == "status" && hasVal:
 			st, err := ParseConceptStatus(val)
 			if err != nil {
@@ -115,14 +163,19 @@ func (f *fastParser) concept(order int) (entry, bool) {
 			}
 			c.Status = st
 		case key == "external" && hasVal:
-			c.External, o.extPos = map[string]string{}, map[string]Position{}
+			c.External = map[string]string{}
+			if f.detail {
+				o.extPos = map[string]Position{}
+			}
 			off := len(l) - len(val)
 			ok := flowItems(val, '{', '}', func(k string, v string, at int) bool {
 				if !validScheme(k) || v == "" {
 					return false
 				}
 				c.External[k] = v
-				o.extPos[k] = f.pos(f.i, off+at)
+				if f.detail {
+					o.extPos[k] = f.pos(f.i, off+at)
+				}
 				return true
 			})
 			if !ok {
@@ -169,10 +222,12 @@ func (f *fastParser) concept(order int) (entry, bool) {
 // terms reads the lines under "  terms:"; f.i is on that line and is left
 // on the last term line.
 func (f *fastParser) terms(c *Concept, o *origin) bool {
-	c.Terms = map[language.Tag][]Term{}
-	o.tagPos = map[language.Tag]Position{}
-	o.termPos = map[language.Tag][]Position{}
-	o.tagRaw = map[language.Tag]string{}
+	if f.detail {
+		o.tagPos = map[language.Tag]Position{}
+		o.termPos = map[language.Tag][]Position{}
+		o.tagRaw = map[language.Tag]string{}
+	}
+	f.scratch, f.langs = f.scratch[:0], f.langs[:0]
 	for f.i+1 < len(f.lines) && strings.HasPrefix(f.lines[f.i+1], "    ") {
 		f.i++
 		l := f.lines[f.i]
@@ -181,7 +236,10 @@ func (f *fastParser) terms(c *Concept, o *origin) bool {
 		if !ok || !good {
 			return false
 		}
-		o.tagPos[t], o.tagRaw[t] = f.pos(f.i, 4), tag
+		if f.detail {
+			o.tagPos[t], o.tagRaw[t] = f.pos(f.i, 4), tag
+		}
+		start := len(f.scratch)
 		for f.i+1 < len(f.lines) && strings.HasPrefix(f.lines[f.i+1], "      - ") {
 			f.i++
 			item := f.lines[f.i][8:]
@@ -211,8 +269,20 @@ func (f *fastParser) terms(c *Concept, o *origin) bool {
 			} else if term.Text, ok = blockScalar(item); !ok {
 				return false
 			}
-			c.Terms[t] = append(c.Terms[t], term)
-			o.termPos[t] = append(o.termPos[t], f.pos(f.i, 8))
+			f.scratch = append(f.scratch, term)
+			if f.detail {
+				o.termPos[t] = append(o.termPos[t], f.pos(f.i, 8))
+			}
+		}
+		// A language key twice or without terms is not canonical: the
+		// re-encoding check declines the file.
+		f.langs = append(f.langs, langSpan{t, start, len(f.scratch)})
+	}
+	c.Terms = make(map[language.Tag][]Term, len(f.langs))
+	all := f.takeTerms(f.scratch)
+	for _, l := range f.langs {
+		if l.end > l.start { // a key without terms adds no entry, as in the YAML parser
+			c.Terms[l.tag] = all[l.start:l.end:l.end]
 		}
 	}
 	return true

@@ -49,7 +49,7 @@ func sameEntries(a, b []entry) bool {
 		return false
 	}
 	for i := range a {
-		if !sameConcept(a[i].c, b[i].c) || !reflect.DeepEqual(a[i].o, b[i].o) {
+		if !sameConcept(a[i].c, b[i].c) || !reflect.DeepEqual(a[i].o.detailed(a[i].c), b[i].o.detailed(b[i].c)) {
 			return false
 		}
 	}

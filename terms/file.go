@@ -16,10 +16,22 @@ import (
 
 // origin records where a concept was read from, so that Save writes it back
 // to the same file at the same place and check can point at its lines.
+//
+// The positions of a concept's parts (its id, category, each language key
+// and term) are kept only for concepts read by the YAML parser. A concept
+// read by fastParse from a canonical file has details nil: its layout is
+// what encodeConcept writes, so [origin.detailed] recomputes them when check
+// needs them. That saves four maps per concept (about 1.2 KB: a third of the
+// heap of a 100k-concept glossary).
 type origin struct {
-	file    string // name inside the glossary directory ("common.yaml"); "" for a new concept
-	order   int    // index in its file; new concepts sort after loaded ones
-	pos     Position
+	file     string // name inside the glossary directory ("common.yaml"); "" for a new concept
+	order    int    // index in its file; new concepts sort after loaded ones
+	pos      Position
+	*details // nil for a new concept or one read from a canonical file
+}
+
+// details are the positions of a concept's parts.
+type details struct {
 	idPos   Position
 	catPos  Position
 	extPos  map[string]Position
@@ -28,15 +40,44 @@ type origin struct {
 	termPos map[language.Tag][]Position // each term item
 }
 
+// detailed returns o with the positions of c's parts: o itself if it has
+// them, else an origin with details recomputed from c's canonical encoding
+// (for a concept fastParse read), or with empty details (o nil, or a
+// concept not read from a file). It never modifies o.
+func (o *origin) detailed(c *Concept) *origin {
+	switch {
+	case o == nil:
+		return &origin{details: &details{}}
+	case o.details != nil:
+		return o
+	}
+	d := *o
+	d.details = &details{}
+	if o.file == "" || o.pos.Line == 0 {
+		return &d
+	}
+	src := encodeFile([]*Concept{c})
+	f := fastParser{name: o.file, file: o.pos.File, detail: true, lineOff: o.pos.Line - 1,
+		lines: strings.Split(string(src[:len(src)-1]), "\n")}
+	if e, ok := f.concept(o.order); ok && f.i == len(f.lines) {
+		d.details = e.o.details
+	} else {
+		d.idPos = o.pos // the concept was changed into something fastParse declines
+	}
+	return &d
+}
+
 func (o *origin) term(tag language.Tag, i int) Position {
 	if o == nil {
 		return Position{}
 	}
-	if ps := o.termPos[tag]; i < len(ps) {
-		return ps[i]
-	}
-	if p, ok := o.tagPos[tag]; ok {
-		return p
+	if o.details != nil {
+		if ps := o.termPos[tag]; i < len(ps) {
+			return ps[i]
+		}
+		if p, ok := o.tagPos[tag]; ok {
+			return p
+		}
 	}
 	return o.pos
 }
@@ -328,7 +369,7 @@ func (p *parser) mapping(n *yaml.Node, what string, f func(key string, k, v *yam
 }
 
 func (p *parser) concept(n *yaml.Node, order int) (*Concept, *origin) {
-	o := &origin{file: p.name, order: order, pos: p.pos(n)}
+	o := &origin{file: p.name, order: order, pos: p.pos(n), details: &details{}}
 	c := &Concept{}
 	what := fmt.Sprintf("concept %d", order+1)
 	hasID := false // a missing status means candidate

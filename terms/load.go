@@ -85,7 +85,7 @@ func build(es []entry) (*Glossary, *ParseError) {
 	for _, e := range es {
 		if first, dup := g.byID[e.c.ID]; dup {
 			fp := g.origins[first].pos
-			p := e.o.idPos
+			p := e.o.detailed(e.c).idPos
 			return nil, &ParseError{File: p.File, Line: p.Line, Col: p.Col,
 				Err: fmt.Errorf("duplicate concept id %q (first at %s)", e.c.ID, fp)}
 		}

@@ -112,8 +112,8 @@ func TestParseValues(t *testing.T) {
 	if en[1] != (Term{Text: "MSC", Status: Admitted, Type: Abbreviation, Plural: "MSCs"}) {
 		t.Errorf("en[1] = %+v", en[1])
 	}
-	if es[0].o.termPos[English][1] != (Position{"f.yaml", 16, 9}) {
-		t.Errorf("position of MSC = %v; want f.yaml:16:9", es[0].o.termPos[English][1])
+	if es[0].o.detailed(es[0].c).termPos[English][1] != (Position{"f.yaml", 16, 9}) {
+		t.Errorf("position of MSC = %v; want f.yaml:16:9", es[0].o.detailed(es[0].c).termPos[English][1])
 	}
 	b := es[1].c
 	if b.Status != Candidate {
