@@ -28,11 +28,19 @@ func fastParse(name, file string, src []byte) (es []entry, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	cs := make([]*Concept, len(es))
-	for i, e := range es {
-		cs[i] = e.c
+	// encodeFile(concepts) == src, checked a concept at a time so that no
+	// copy of the whole file is made.
+	var b bytes.Buffer
+	off := 0
+	for _, e := range es {
+		b.Reset()
+		encodeConcept(&b, e.c)
+		if !bytes.HasPrefix(src[off:], b.Bytes()) {
+			return nil, false
+		}
+		off += b.Len()
 	}
-	if !bytes.Equal(encodeFile(cs), src) {
+	if len(es) == 0 || off != len(src) {
 		return nil, false
 	}
 	return es, true

@@ -66,6 +66,7 @@ func parseDir(fsys fs.FS, dir, display string) ([]entry, []*ParseError, map[stri
 		go func() {
 			defer wg.Done()
 			res[i].es, res[i].errs = parseFile(name, filepath.Join(display, name), srcs[i])
+			srcs[i] = nil // the concepts do not refer to it: let it go before the others finish
 		}()
 	}
 	wg.Wait()

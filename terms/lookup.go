@@ -77,6 +77,7 @@ type Match struct {
 type Index struct {
 	g        *Glossary
 	entries  []ientry
+	rkeys    map[int32]string  // entry → kana-rung key of its reading, if any and different (few entries have one)
 	keys     map[string]uint32 // key → posting, or listBit|index into lists
 	lists    [][]posting
 	readings func(string) string
@@ -97,8 +98,11 @@ type ientry struct {
 	lang language.Tag
 	t    *Term  // &c.Terms[lang][i]
 	key  string // kana-rung key of the text, for prefix and fuzzy matching
-	rkey string // kana-rung key of the reading, if any and different
 }
+
+// rkey returns the kana-rung key of entry i's reading, if it has one
+// different from its key.
+func (x *Index) rkey(i int) string { return x.rkeys[int32(i)] }
 
 func (e *ientry) term() Term { return *e.t }
 
@@ -177,8 +181,11 @@ func (x *Index) addTerm(c *Concept, lang language.Tag, t *Term) {
 		for r := range strings.SplitSeq(rs, "|") {
 			if _, _, rk := keys(r); rk != k && rk != "" {
 				x.add(rk, e, KanaFolded)
-				if ent.rkey == "" {
-					ent.rkey = rk
+				if _, ok := x.rkeys[int32(e)]; !ok {
+					if x.rkeys == nil {
+						x.rkeys = map[int32]string{}
+					}
+					x.rkeys[int32(e)] = rk
 				}
 			}
 		}

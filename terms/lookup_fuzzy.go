@@ -93,7 +93,7 @@ func (x *Index) buildFuzzy() {
 	}
 	for i := range x.entries {
 		addKey(x.entries[i].key, i)
-		addKey(x.entries[i].rkey, i)
+		addKey(x.rkey(i), i)
 	}
 	// Sort each list by key length, so a lookup scans only the keys of
 	// about the query's length.

@@ -22,8 +22,8 @@ func (x *Index) buildPrefix() {
 	for i := range x.entries {
 		e := &x.entries[i]
 		ps = append(ps, prefixEntry{e.key, int32(i)})
-		if e.rkey != "" {
-			ps = append(ps, prefixEntry{e.rkey, int32(i)})
+		if rk := x.rkey(i); rk != "" {
+			ps = append(ps, prefixEntry{rk, int32(i)})
 		}
 	}
 	slices.SortFunc(ps, func(a, b prefixEntry) int { return strings.Compare(a.key, b.key) })
