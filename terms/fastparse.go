@@ -43,7 +43,67 @@ func fastParse(name, file string, src []byte) (es []entry, ok bool) {
 	if len(es) == 0 || off != len(src) {
 		return nil, false
 	}
+	compactStrings(es, f.spans)
 	return es, true
+}
+
+// compactStrings makes the concepts of a file hold their strings in one
+// string of just them instead of pieces of the file's text, which also
+// holds keys, indentation and quotes (about half of a typical file), so
+// that the file's text can be freed. spans are the terms of each concept.
+// The rarer fields (sources, definitions, notes, external ids) get copies
+// of their own.
+func compactStrings(es []entry, spans [][]Term) {
+	n := 0
+	for _, e := range es {
+		n += len(e.c.ID)
+	}
+	for _, ts := range spans {
+		for _, t := range ts {
+			n += len(t.Text) + len(t.Note) + len(t.Plural)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, e := range es {
+		b.WriteString(e.c.ID)
+	}
+	for _, ts := range spans {
+		for _, t := range ts {
+			b.WriteString(t.Text)
+			b.WriteString(t.Note)
+			b.WriteString(t.Plural)
+		}
+	}
+	all, off := b.String(), 0
+	next := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		off += len(s)
+		return all[off-len(s) : off]
+	}
+	for _, e := range es {
+		c := e.c
+		c.ID = next(c.ID)
+		for i, s := range c.Sources {
+			c.Sources[i] = strings.Clone(s)
+		}
+		for _, m := range []map[language.Tag]string{c.Definitions, c.Notes} {
+			for k, v := range m {
+				m[k] = strings.Clone(v)
+			}
+		}
+		for k, v := range c.External {
+			c.External[strings.Clone(k)] = strings.Clone(v) // same key: replaces the value
+		}
+	}
+	for _, ts := range spans {
+		for i := range ts {
+			t := &ts[i]
+			t.Text, t.Note, t.Plural = next(t.Text), next(t.Note), next(t.Plural)
+		}
+	}
 }
 
 type fastParser struct {
@@ -61,6 +121,7 @@ type fastParser struct {
 	langs   []langSpan
 	block   []Term
 	cats    map[string]string // categories seen, so that concepts share one string
+	spans   [][]Term          // the terms of each concept, in file order
 }
 
 type langSpan struct {
@@ -161,6 +222,7 @@ func (f *fastParser) concept(order int) (entry, bool) {
 				if f.cats == nil {
 					f.cats = map[string]string{}
 				}
+				s = strings.Clone(s) // not a piece of the file's text: see compactStrings
 				f.cats[s] = s
 			}
 			c.Category = s
@@ -288,6 +350,7 @@ func (f *fastParser) terms(c *Concept, o *origin) bool {
 	}
 	c.Terms = make(map[language.Tag][]Term, len(f.langs))
 	all := f.takeTerms(f.scratch)
+	f.spans = append(f.spans, all)
 	for _, l := range f.langs {
 		if l.end > l.start { // a key without terms adds no entry, as in the YAML parser
 			c.Terms[l.tag] = all[l.start:l.end:l.end]
