@@ -317,8 +317,12 @@ func readTermList(path string, tag language.Tag) ([]align.Term, error) {
 		return nil, fmt.Errorf("align: %w", err)
 	}
 	var out []align.Term
-	for _, line := range strings.Split(string(bytes.TrimPrefix(b, []byte("\ufeff"))), "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+	for i, line := range strings.Split(string(bytes.TrimPrefix(b, []byte("\ufeff"))), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if err := checkTextLine("align", path, i+1, line); err != nil {
+			return nil, err
+		}
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -79,44 +78,38 @@ func runExport(cmd *cobra.Command, s *streams, opts *exportOptions) error {
 		}
 		cs = append(cs, c)
 	}
-	var w io.Writer = s.Out
-	var f *os.File
-	if opts.out != "" && opts.out != "-" {
-		f, err = os.Create(opts.out)
-		if err != nil {
-			return fmt.Errorf("export: %w", err)
+	write := func(w io.Writer) error {
+		if opts.format == "tbx" {
+			return locales.WriteTBX(w, cs)
 		}
-		defer f.Close()
-		w = f
-	}
-	bw := bufio.NewWriter(w)
-	if opts.format == "tbx" {
-		err = locales.WriteTBX(bw, cs)
-	} else {
 		langs := opt.Langs
 		if len(langs) == 0 {
 			langs = glossaryLangs(cs)
 		}
-		m, merr := locales.NewMapping(opts.preset, langs)
-		if merr != nil {
-			return merr
+		m, err := locales.NewMapping(opts.preset, langs)
+		if err != nil {
+			return err
 		}
 		copt := locales.CSVOptions{BOM: opts.bom}
 		if opts.format == "tsv" {
 			copt.Comma = '\t'
 		}
-		err = locales.WriteCSV(bw, cs, m, copt)
+		return locales.WriteCSV(w, cs, m, copt)
 	}
-	if err != nil {
+	if opts.out != "" && opts.out != "-" {
+		// A temp file renamed over the output: an export that fails or is
+		// killed half-way never leaves a half-written file.
+		if err := writeFileAtomic(opts.out, write); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	bw := bufio.NewWriter(s.Out)
+	if err := write(bw); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export: %w", err)
-	}
-	if f != nil {
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
 	}
 	return nil
 }

@@ -105,6 +105,9 @@ func runLookup(cmd *cobra.Command, s *streams, opts *lookupOptions) error {
 		}
 		show = append(show, t)
 	}
+	if opts.limit < 0 {
+		return usageErr("lookup: --limit must not be negative (0: no limit), not %d", opts.limit)
+	}
 	through, err := terms.ParseRung(opts.through)
 	if err != nil {
 		return usageErr("lookup: --through: %v", err)
@@ -112,7 +115,10 @@ func runLookup(cmd *cobra.Command, s *streams, opts *lookupOptions) error {
 	queries := opts.queries
 	if len(queries) == 0 {
 		if queries, err = readQueries(s.In); err != nil {
-			return fmt.Errorf("lookup: reading standard input: %w", err)
+			return err
+		}
+		if len(queries) == 0 {
+			return usageErr("lookup: no terms (give TERM arguments, or one term per line on standard input)")
 		}
 	}
 	g, err := loadGlossary(cmd)
@@ -165,17 +171,25 @@ func runLookup(cmd *cobra.Command, s *streams, opts *lookupOptions) error {
 	return nil
 }
 
-// readQueries reads one query per line, skipping blank lines.
+// readQueries reads one query per line, skipping blank lines. Binary
+// data, invalid UTF-8 and control characters are refused with their line.
 func readQueries(r io.Reader) ([]string, error) {
 	var qs []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		if q := strings.TrimSpace(sc.Text()); q != "" {
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if err := checkTextLine("lookup", "<stdin>", n, line); err != nil {
+			return nil, err
+		}
+		if q := strings.TrimSpace(line); q != "" {
 			qs = append(qs, q)
 		}
 	}
-	return qs, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lookup: reading standard input: %w", err)
+	}
+	return qs, nil
 }
 
 // nearMisses looks further when a query matched nothing: every rung, with
