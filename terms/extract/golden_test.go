@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/medterm/glossary/terms"
@@ -111,5 +112,60 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestConcurrentDocuments extracts the golden fixtures from several
+// goroutines at once (the pooled buffers, the shared extractor) and checks
+// that every result equals the sequential one. Run with -race.
+func TestConcurrentDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the dictionaries: skipped with -short")
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.txt"))
+	var texts []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	e, err := New(devAnalyzer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(docs []*Document) string {
+		col := e.NewStream()
+		for _, d := range docs {
+			col.Add(d)
+		}
+		var b strings.Builder
+		writeCands(&b, col.Candidates())
+		return b.String()
+	}
+	seq := make([]*Document, len(texts))
+	for i, tx := range texts {
+		seq[i] = e.Document(fmt.Sprint(i), tx)
+	}
+	want := render(seq)
+	const rounds = 4
+	got := make([][]*Document, rounds)
+	var wg sync.WaitGroup
+	for r := range rounds {
+		got[r] = make([]*Document, len(texts))
+		for i, tx := range texts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got[r][i] = e.Document(fmt.Sprint(i), tx)
+			}()
+		}
+	}
+	wg.Wait()
+	for r := range rounds {
+		if g := render(got[r]); g != want {
+			t.Fatalf("round %d: concurrent extraction differs from sequential", r)
+		}
 	}
 }
