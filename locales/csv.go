@@ -9,6 +9,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/medterm/glossary/terms"
 	"golang.org/x/text/language"
@@ -374,6 +376,26 @@ func needsQuote(s string) bool {
 	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
+// notText returns the index of the first cell that is not UTF-8 text (a
+// NUL byte, invalid UTF-8, a control character other than tab and line
+// breaks) and what is wrong with it.
+func notText(rec []string) (int, error) {
+	for i, cell := range rec {
+		switch {
+		case strings.IndexByte(cell, 0) >= 0:
+			return i, errors.New("NUL byte: binary data or UTF-16, not UTF-8 text")
+		case !utf8.ValidString(cell):
+			return i, errors.New("invalid UTF-8 (CSV files must be UTF-8)")
+		}
+		for _, r := range cell {
+			if r != '\t' && r != '\n' && r != '\r' && unicode.IsControl(r) {
+				return i, fmt.Errorf("control character %U", r)
+			}
+		}
+	}
+	return -1, nil
+}
+
 // CSVError is a problem at a place in a CSV file.
 type CSVError struct {
 	File string
@@ -419,6 +441,10 @@ func ReadCSV(r io.Reader, name string, opt CSVReadOptions) ([]*terms.Concept, er
 	if err != nil {
 		return nil, csvErr(name, err)
 	}
+	if i, err := notText(header); err != nil {
+		_, c := cr.FieldPos(i)
+		return nil, &CSVError{File: name, Line: 1, Col: c, Err: err}
+	}
 	m, err := ParseHeader(opt.Preset, header, opt.Langs, opt.Overrides)
 	if err != nil {
 		return nil, &CSVError{File: name, Line: 1, Col: 1, Err: err}
@@ -435,6 +461,10 @@ func ReadCSV(r io.Reader, name string, opt CSVReadOptions) ([]*terms.Concept, er
 			return nil, csvErr(name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		if i, err := notText(rec); err != nil {
+			l, c := cr.FieldPos(i)
+			return nil, &CSVError{File: name, Line: l, Col: c, Err: err}
+		}
 		if slices.IndexFunc(rec, func(s string) bool { return strings.TrimSpace(s) != "" }) < 0 {
 			continue
 		}

@@ -394,12 +394,12 @@ func ReadTBX(r io.Reader, name string) ([]*terms.Concept, error) {
 	var doc tbxDoc
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		line := 0
+		line, col := dec.InputPos()
 		var se *xml.SyntaxError
-		if ok := asSyntax(err, &se); ok {
-			line = se.Line
+		if ok := asSyntax(err, &se); ok && se.Line != line {
+			line, col = se.Line, 1
 		}
-		return nil, &TBXError{File: name, Line: line, Err: err}
+		return nil, &TBXError{File: name, Line: max(line, 1), Col: max(col, 1), Err: err}
 	}
 	if doc.XMLName.Space != tbxNS {
 		return nil, &TBXError{File: name, Line: 1, Col: 1, Err: fmt.Errorf("root element is not TBX v3 (namespace %q, want %q)", doc.XMLName.Space, tbxNS)}
