@@ -66,7 +66,7 @@ var Rules = map[string]string{
 	"forbidden-preferred": "error: a term is forbidden in one place and preferred in another (same language)",
 	"duplicate-term":      "error: a concept lists the same term twice in one language",
 	"empty-term":          "error: a term (or its plural) is empty",
-	"padded-term":         "error: a term has leading or trailing white space, a line break or a tab",
+	"padded-term":         "error: a term has leading or trailing white space, a line break, a tab or another control character",
 	"doubtful-term":       "error: a term contains '?', a doubt marker to resolve (or keep the concept as candidate with a note)",
 	"bad-external-id":     "error: an external id does not have the form of its scheme (mesh D000001, icd10 M05.9, umls C0000001, wikidata Q1)",
 	"shared-abbreviation": "warning: an abbreviation designates several concepts",
@@ -281,6 +281,8 @@ func audit(es []entry) []Diagnostic {
 					add(p, Error, "padded-term", id, "%s term %q has leading or trailing white space", tag, t.Text)
 				case strings.ContainsAny(t.Text, "\n\r\t"):
 					add(p, Error, "padded-term", id, "%s term %q contains a line break or tab", tag, t.Text)
+				case strings.IndexFunc(t.Text, unicode.IsControl) >= 0:
+					add(p, Error, "padded-term", id, "%s term %q contains a control character", tag, t.Text)
 				}
 				if strings.ContainsAny(t.Text, "?？") {
 					add(p, Error, "doubtful-term", id, "%s term %q contains '?': resolve it, or keep the concept as candidate with a note", tag, t.Text)
