@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/medterm/glossary/terms"
@@ -117,6 +119,10 @@ func ImportTranslations(g *terms.Glossary, lang language.Tag, ms []Message, opt 
 			skip("empty translation")
 			continue
 		}
+		if !isText(text) || !isText(plural) {
+			skip("not text: invalid UTF-8 or a control character")
+			continue
+		}
 		if text == src.Text || text == srcOther || (src.Plural != "" && text == src.Plural) {
 			skip("untouched: still the source text")
 			continue
@@ -141,6 +147,12 @@ func ImportTranslations(g *terms.Glossary, lang language.Tag, ms []Message, opt 
 		r.Added = append(r.Added, Change{con.ID, lang, t})
 	}
 	return r
+}
+
+// isText reports whether s is valid UTF-8 without control characters
+// (which 'glossary check' refuses in a term).
+func isText(s string) bool {
+	return utf8.ValidString(s) && strings.IndexFunc(s, unicode.IsControl) < 0
 }
 
 func hasPreferred(ts []terms.Term) bool {

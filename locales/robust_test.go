@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 func TestReadCSVNotText(t *testing.T) {
@@ -60,5 +62,18 @@ func TestWriteFilesAtomic(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("WriteFiles left files behind: %v", ents)
+	}
+}
+
+// TestImportNotText: a translation holding a control character or invalid
+// UTF-8 (JSON and TOML escapes allow them) is skipped, not added to the
+// glossary where check would then fail.
+func TestImportNotText(t *testing.T) {
+	g := fixture(t)
+	for _, text := range []string{"関\a節", "関\x00節", "関\xff節"} {
+		r := ImportTranslations(g, language.Japanese, []Message{{ID: "das28", Other: text}}, Options{}, "f")
+		if len(r.Added) != 0 || len(r.Skipped) != 1 || !strings.Contains(r.Skipped[0].Reason, "not text") {
+			t.Errorf("import %q: added %v skipped %v; want a skip saying not text", text, r.Added, r.Skipped)
+		}
 	}
 }
