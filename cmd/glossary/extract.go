@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -350,7 +349,7 @@ func writeCandidates(w io.Writer, format string, cands []extract.Candidate, docs
 		}
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "TERM\tLANG\tSCORE\tFREQ\tDF\tCONCEPT\tEVIDENCE\tCONTEXT")
 	for _, c := range cands {
 		ctx := ""
@@ -370,7 +369,7 @@ func writeCandidates(w io.Writer, format string, cands []extract.Candidate, docs
 	}
 	if len(abbr) > 0 {
 		fmt.Fprintln(w)
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		tw = newTable(w)
 		fmt.Fprintln(tw, "SHORT\tLONG\tLONG (EN)\tFILE\tCOUNT")
 		for _, p := range abbr {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", p.Short, p.Long, p.LongEn, p.File, p.Count)
