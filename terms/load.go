@@ -7,9 +7,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // isGlossaryFile reports whether a directory entry is a glossary file:
@@ -43,34 +45,53 @@ func parseDir(fsys fs.FS, dir, display string) ([]entry, []*ParseError, map[stri
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("terms: %w", err)
 	}
-	files := make(map[string]fileState, len(names))
-	srcs := make([][]byte, len(names))
-	for i, name := range names {
-		src, err := fs.ReadFile(fsys, path.Join(dir, name))
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("terms: %w", err)
-		}
-		srcs[i] = src
-		files[name] = fileState{exists: true, sum: sha256.Sum256(src)}
-	}
-	// Files parse independently: one goroutine per file (the starter has
-	// about ten), results gathered in name order.
+	// Files are read and parsed independently, by as many workers as
+	// there are CPUs (the starter has about ten files; a large glossary
+	// more): a worker reads a file and parses it before taking the next,
+	// so only a few files' bytes are held at once. Results are gathered in
+	// name order.
 	type result struct {
-		es   []entry
-		errs []*ParseError
+		es    []entry
+		errs  []*ParseError
+		state fileState
+		err   error
 	}
 	res := make([]result, len(names))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i, name := range names {
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			res[i].es, res[i].errs = parseFile(name, filepath.Join(display, name), srcs[i])
-			srcs[i] = nil // the concepts do not refer to it: let it go before the others finish
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) {
+					return
+				}
+				r := &res[i]
+				src, err := fs.ReadFile(fsys, path.Join(dir, names[i]))
+				if err != nil {
+					r.err = err
+					continue
+				}
+				r.state = fileState{exists: true, sum: sha256.Sum256(src)}
+				r.es, r.errs = parseFile(names[i], filepath.Join(display, names[i]), src)
+			}
 		}()
 	}
 	wg.Wait()
-	var all []entry
+	files := make(map[string]fileState, len(names))
+	for i, r := range res {
+		if r.err != nil {
+			return nil, nil, nil, fmt.Errorf("terms: %w", r.err)
+		}
+		files[names[i]] = r.state
+	}
+	n := 0
+	for _, r := range res {
+		n += len(r.es)
+	}
+	all := make([]entry, 0, n)
 	var errs []*ParseError
 	for _, r := range res {
 		all = append(all, r.es...)
