@@ -90,6 +90,9 @@ func ReadConcepts(r io.Reader, name string) ([]ConceptRow, error) {
 	for sc.Scan() {
 		line++
 		text := strings.TrimSuffix(sc.Text(), "\r")
+		if err := checkText(name, line, text); err != nil {
+			return nil, err
+		}
 		if line == 1 {
 			text = strings.TrimPrefix(text, "\ufeff")
 			for i, h := range strings.Split(text, "\t") {

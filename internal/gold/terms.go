@@ -63,6 +63,9 @@ func ReadTerms(r io.Reader, name string) ([]TermRow, error) {
 	for sc.Scan() {
 		line++
 		text := strings.TrimSuffix(sc.Text(), "\r")
+		if err := checkText(name, line, text); err != nil {
+			return nil, err
+		}
 		if line == 1 {
 			text = strings.TrimPrefix(text, "\ufeff")
 			for i, h := range strings.Split(text, "\t") {
