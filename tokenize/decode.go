@@ -229,7 +229,11 @@ func decodeAs(b []byte, name, encName string, replace bool) (string, Encoding, i
 		return decodeUTF8(b, 0, name, replace)
 	}
 	if off := binaryOffset(b); off >= 0 {
-		return "", e, 0, &DecodeError{File: name, Offset: off, Encoding: e, Err: ErrBinary}
+		err := ErrBinary
+		if u := bomlessUTF16(b); e == Auto && u != Auto {
+			err = fmt.Errorf("%w (it looks like %s without a byte order mark: use --encoding %s)", ErrBinary, strings.ToUpper(u.String()), u)
+		}
+		return "", e, 0, &DecodeError{File: name, Offset: off, Encoding: e, Err: err}
 	}
 	if e != Auto {
 		return decodeLegacy(b, name, e, replace)
@@ -238,6 +242,40 @@ func decodeAs(b []byte, name, encName string, replace bool) (string, Encoding, i
 		return string(b), UTF8, 0, nil
 	}
 	return detect(b, name, replace)
+}
+
+// bomlessUTF16 returns UTF16LE or UTF16BE when b, which holds NUL bytes,
+// reads as UTF-16 text in that byte order: its NUL bytes all at odd
+// (LE) or all at even (BE) offsets, and every character printable or a
+// text control. Else it returns Auto.
+func bomlessUTF16(b []byte) Encoding {
+	if len(b) < 2 || len(b)%2 != 0 {
+		return Auto
+	}
+	parity := -1
+	for i, c := range b {
+		if c != 0 {
+			continue
+		}
+		if parity >= 0 && i%2 != parity {
+			return Auto
+		}
+		parity = i % 2
+	}
+	e := UTF16BE
+	if parity == 1 {
+		e = UTF16LE
+	}
+	text, _, _, err := decodeUTF16(b, 0, "", e, false)
+	if err != nil {
+		return Auto
+	}
+	for _, r := range text {
+		if !unicode.IsPrint(r) && !textControl(r) && r != ' ' && r != '\u3000' {
+			return Auto
+		}
+	}
+	return e
 }
 
 func isUTF16Alias(name string) bool {
