@@ -125,7 +125,7 @@ func CheckDir(dir string) ([]Diagnostic, error) {
 // CheckFS is [CheckDir] for a directory of a file system; display is the
 // directory name shown in positions.
 func CheckFS(fsys fs.FS, dir, display string) ([]Diagnostic, error) {
-	es, errs, _, err := parseDir(fsys, dir, display)
+	es, errs, _, err := parseDir(fsys, dir, display, true)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -17,13 +19,19 @@ import (
 // (encodeFile's output always parses back to its input; FuzzParse checks
 // that), so the fast path never changes what a file means.
 func fastParse(name, file string, src []byte) (es []entry, ok bool) {
+	return fastParseDetail(name, file, src, false)
+}
+
+// fastParseDetail is fastParse, recording the positions of each concept's
+// parts (origin.details) if detail is set.
+func fastParseDetail(name, file string, src []byte, detail bool) (es []entry, ok bool) {
 	if len(src) == 0 || src[len(src)-1] != '\n' || !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
 		return nil, false
 	}
 	if string(src) == "[]\n" {
 		return nil, true
 	}
-	f := fastParser{name: name, file: file, lines: strings.Split(string(src[:len(src)-1]), "\n")}
+	f := fastParser{name: name, file: file, detail: detail, lines: strings.Split(string(src[:len(src)-1]), "\n")}
 	es, ok = f.parse()
 	if !ok {
 		return nil, false
@@ -153,9 +161,18 @@ func (f *fastParser) tag(s string) (language.Tag, bool) {
 	if t, ok := f.tags[s]; ok {
 		return t, true
 	}
-	t, err := ParseTag(s)
-	if err != nil || t.String() != s {
-		return t, false
+	var t language.Tag
+	if v, ok := tagCache.Load(s); ok {
+		t = v.(language.Tag)
+	} else {
+		var err error
+		t, err = ParseTag(s)
+		if err != nil || t.String() != s {
+			return t, false
+		}
+		if tagCacheLen.Add(1) <= maxTagCache {
+			tagCache.Store(strings.Clone(s), t)
+		}
 	}
 	if f.tags == nil {
 		f.tags = map[string]language.Tag{}
@@ -163,6 +180,17 @@ func (f *fastParser) tag(s string) (language.Tag, bool) {
 	f.tags[s] = t
 	return t, true
 }
+
+// tagCache holds the canonical language keys fastParse has read (a
+// glossary uses a handful), shared by all parsers: ParseTag is slow next to
+// the rest of the fast path, and origin.detailed parses one concept at a
+// time.
+var (
+	tagCache    sync.Map // string → language.Tag
+	tagCacheLen atomic.Int32
+)
+
+const maxTagCache = 256
 
 func (f *fastParser) pos(line, byteCol int) Position {
 	return Position{f.file, f.lineOff + line + 1, utf8.RuneCountInString(f.lines[line][:byteCol]) + 1}

@@ -111,7 +111,14 @@ func (p *parser) pos(n *yaml.Node) Position { return Position{p.file, n.Line, n.
 // parseFile parses the content of one glossary file. name is the file's
 // name inside the directory, file the name shown in positions.
 func parseFile(name, file string, src []byte) ([]entry, []*ParseError) {
-	if es, ok := fastParse(name, file, src); ok {
+	return parseFileDetail(name, file, src, false)
+}
+
+// parseFileDetail is parseFile; with detail set, the origins of concepts
+// read by the fast path have their details too (the YAML path always
+// records them).
+func parseFileDetail(name, file string, src []byte, detail bool) ([]entry, []*ParseError) {
+	if es, ok := fastParseDetail(name, file, src, detail); ok {
 		return es, nil
 	}
 	return parseFileYAML(name, file, src)

@@ -39,8 +39,9 @@ func readDir(fsys fs.FS, dir string) ([]string, error) {
 
 // parseDir parses every glossary file of dir in fsys. display is the
 // directory name used in positions. It returns the concepts in file order,
-// every parse error, and the state of each file.
-func parseDir(fsys fs.FS, dir, display string) ([]entry, []*ParseError, map[string]fileState, error) {
+// every parse error, and the state of each file. detail asks for the
+// positions of every concept's parts (see origin.detailed).
+func parseDir(fsys fs.FS, dir, display string, detail bool) ([]entry, []*ParseError, map[string]fileState, error) {
 	names, err := readDir(fsys, dir)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("terms: %w", err)
@@ -75,7 +76,7 @@ func parseDir(fsys fs.FS, dir, display string) ([]entry, []*ParseError, map[stri
 					continue
 				}
 				r.state = fileState{exists: true, sum: sha256.Sum256(src)}
-				r.es, r.errs = parseFile(names[i], filepath.Join(display, names[i]), src)
+				r.es, r.errs = parseFileDetail(names[i], filepath.Join(display, names[i]), src, detail)
 			}
 		}()
 	}
@@ -147,7 +148,7 @@ func Load(dir string) (*Glossary, error) {
 // directory name shown in error positions. A glossary read this way is not
 // bound to a directory: its Save writes all files anew.
 func LoadFS(fsys fs.FS, dir, display string) (*Glossary, error) {
-	es, errs, files, err := parseDir(fsys, dir, display)
+	es, errs, files, err := parseDir(fsys, dir, display, false)
 	if err != nil {
 		return nil, err
 	}
