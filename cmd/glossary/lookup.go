@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -177,7 +178,8 @@ func readQueries(r io.Reader) ([]string, error) {
 	var qs []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
+	n := 1
+	for ; sc.Scan(); n++ {
 		line := strings.TrimSuffix(sc.Text(), "\r")
 		if err := checkTextLine("lookup", "<stdin>", n, line); err != nil {
 			return nil, err
@@ -186,7 +188,9 @@ func readQueries(r io.Reader) ([]string, error) {
 			qs = append(qs, q)
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return nil, fmt.Errorf("lookup: <stdin>:%d: line longer than 1 MiB (one term per line)", n)
+	} else if err != nil {
 		return nil, fmt.Errorf("lookup: reading standard input: %w", err)
 	}
 	return qs, nil

@@ -41,6 +41,8 @@ func TestBadInput(t *testing.T) {
 			[]string{"no terms"}},
 		{"lookup stdin blank lines", []string{"lookup", "--glossary", lookupGlossary}, "\n  \n", 2,
 			[]string{"no terms"}},
+		{"lookup stdin line too long", []string{"lookup", "--glossary", lookupGlossary}, "MSC\n" + strings.Repeat("a", 2<<20), 1,
+			[]string{"<stdin>:2", "longer than"}},
 		{"lookup negative limit", []string{"lookup", "--glossary", lookupGlossary, "--limit", "-1", "MSC"}, "", 2,
 			[]string{"--limit"}},
 		{"align binary term list", []string{"align", "--no-glossary", "--ja", binList, "--zh", zh}, "", 1,
