@@ -25,6 +25,7 @@ func TestBadInput(t *testing.T) {
 	badUTF8 := write("bad.txt", []byte("関節\n\xff\xfe\n"))
 	ctrlList := write("ctrl.txt", []byte("関節\nab\x07c\n"))
 	zh := write("zh.txt", []byte("关节\n"))
+	longLine := write("long.txt", []byte(strings.Repeat("x", 2<<20)+"\n滑膜肉腫\n"))
 
 	tests := []struct {
 		name    string
@@ -43,6 +44,14 @@ func TestBadInput(t *testing.T) {
 			[]string{"no terms"}},
 		{"lookup stdin line too long", []string{"lookup", "--glossary", lookupGlossary}, "MSC\n" + strings.Repeat("a", 2<<20), 1,
 			[]string{"<stdin>:2", "longer than"}},
+		{"tokenize binary user words", []string{"tokenize", "--no-glossary", "--user-words", binList}, "関節", 1,
+			[]string{binList + ":1", "binary"}},
+		{"tokenize invalid UTF-8 user words", []string{"tokenize", "--no-glossary", "--user-words", badUTF8}, "関節", 1,
+			[]string{badUTF8 + ":2:1", "invalid UTF-8"}},
+		{"tokenize user words line too long", []string{"tokenize", "--no-glossary", "--user-words", longLine}, "関節", 1,
+			[]string{longLine + ":1", "too long"}},
+		{"scan negative min-chars", []string{"scan", "--glossary", lookupGlossary, "--min-chars", "-1", "-"}, "関節", 2,
+			[]string{"--min-chars"}},
 		{"lookup negative limit", []string{"lookup", "--glossary", lookupGlossary, "--limit", "-1", "MSC"}, "", 2,
 			[]string{"--limit"}},
 		{"align binary term list", []string{"align", "--no-glossary", "--ja", binList, "--zh", zh}, "", 1,

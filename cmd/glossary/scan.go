@@ -86,6 +86,9 @@ type scanHit struct {
 }
 
 func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
+	if opts.minChars < 0 {
+		return usageErr("scan: --min-chars must not be negative, not %d", opts.minChars)
+	}
 	files := opts.files
 	if len(files) == 0 {
 		files = []string{"-"}

@@ -193,13 +193,22 @@ func userWords(cmd *cobra.Command, opts *tokenizeOptions) (map[language.Tag][]st
 		if err != nil {
 			return nil, fmt.Errorf("tokenize: %w", err)
 		}
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		for sc.Scan() {
-			if w := strings.TrimSpace(sc.Text()); w != "" {
+		sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+		n := 1
+		for ; sc.Scan(); n++ {
+			line := strings.TrimSuffix(sc.Text(), "\r")
+			if err := checkTextLine("tokenize", opts.userWords, n, line); err != nil {
+				return nil, err
+			}
+			if w := strings.TrimSpace(line); w != "" {
 				for _, tag := range []language.Tag{tokenize.Japanese, tokenize.SimplifiedChinese, tokenize.TraditionalChinese} {
 					words[tag] = append(words[tag], w)
 				}
 			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("%s:%d: tokenize: user words: %w", opts.userWords, n, err)
 		}
 	}
 	return words, nil
