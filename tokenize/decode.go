@@ -271,11 +271,24 @@ func bomlessUTF16(b []byte) Encoding {
 		return Auto
 	}
 	for _, r := range text {
-		if !unicode.IsPrint(r) && !textControl(r) && r != ' ' && r != '\u3000' {
+		if !textControl(r) && (!unicode.IsPrint(r) && r != '\u3000' || !plausible(r)) {
 			return Auto
 		}
 	}
 	return e
+}
+
+// plausible reports whether r belongs to the scripts and symbols of the
+// texts this package reads (Latin, Greek, CJK, kana, Hangul, punctuation):
+// binary data read as UTF-16 gives characters of other scripts.
+func plausible(r rune) bool {
+	switch {
+	case r < 0x250, r >= 0x370 && r < 0x400, r >= 0x2000 && r < 0x2300,
+		r >= 0x3000 && r < 0x3100, r >= 0x3400 && r < 0x4DC0, r >= 0x4E00 && r < 0xA000,
+		r >= 0xAC00 && r < 0xD7B0, r >= 0xF900 && r < 0xFB00, r >= 0xFF00 && r < 0xFFF0:
+		return true
+	}
+	return false
 }
 
 func isUTF16Alias(name string) bool {

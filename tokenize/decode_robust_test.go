@@ -26,9 +26,11 @@ func TestDecodeUTF16WithoutBOM(t *testing.T) {
 			t.Errorf("Decode = %v; want ErrBinary with the hint %q", err, tt.want)
 		}
 	}
-	// Real binary data gets no such hint.
-	_, _, err := Decode([]byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00>\x00"), "ls", "auto")
-	if !errors.Is(err, ErrBinary) || strings.Contains(err.Error(), "UTF-16") {
-		t.Errorf("Decode(ELF) = %v; want ErrBinary without a UTF-16 hint", err)
+	// Real binary data, and text with a stray NUL, get no such hint.
+	for _, b := range []string{"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00>\x00", "abc\x00def\n"} {
+		_, _, err := Decode([]byte(b), "x", "auto")
+		if !errors.Is(err, ErrBinary) || strings.Contains(err.Error(), "UTF-16") {
+			t.Errorf("Decode(%q) = %v; want ErrBinary without a UTF-16 hint", b, err)
+		}
 	}
 }
