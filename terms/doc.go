@@ -121,4 +121,13 @@
 //	quiet: 0.02–0.04 s wall; loaded: 0.10–0.18 s wall, 0.02–0.03 s user
 //
 // so a cold lookup stays inside its 200 ms budget even on a loaded machine.
+//
+// # Memory
+//
+// A concept read through the fast path keeps only its file, order and start
+// position; the positions of its parts (for check) are recomputed from its
+// canonical encoding on demand. Its strings live in one compact string per
+// file, its terms in shared blocks. A 100k-concept synthetic glossary (29 MB
+// of files) loads in 0.22 s into 104 MB of heap, 170 MB with its lookup
+// index (was 277 MB and 350 MB); docs/lookup.md has the commands and figures.
 package terms
