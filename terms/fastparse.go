@@ -121,6 +121,7 @@ type fastParser struct {
 	tags       map[string]language.Tag // canonical tags seen
 	detail     bool                    // record the positions of each concept's parts (origin.details)
 	lineOff    int                     // line number of lines[0], less one
+	single     bool                    // reading one concept: no term blocks
 
 	// Terms of the concept being read, by language (in file order), and
 	// the block the terms of the next concepts are cut from: one
@@ -148,7 +149,11 @@ func (f *fastParser) takeTerms(ts []Term) []Term {
 		return append([]Term(nil), ts...)
 	}
 	if len(ts) > len(f.block) {
-		f.block = make([]Term, termBlock)
+		n := termBlock
+		if f.single {
+			n = len(ts)
+		}
+		f.block = make([]Term, n)
 	}
 	d := f.block[:len(ts):len(ts)]
 	copy(d, ts)

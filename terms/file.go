@@ -57,7 +57,7 @@ func (o *origin) detailed(c *Concept) *origin {
 		return &d
 	}
 	src := encodeFile([]*Concept{c})
-	f := fastParser{name: o.file, file: o.pos.File, detail: true, lineOff: o.pos.Line - 1,
+	f := fastParser{name: o.file, file: o.pos.File, detail: true, single: true, lineOff: o.pos.Line - 1,
 		lines: strings.Split(string(src[:len(src)-1]), "\n")}
 	if e, ok := f.concept(o.order); ok && f.i == len(f.lines) {
 		d.details = e.o.details
