@@ -131,6 +131,20 @@ func TestLoadSkipsNonGlossaryFiles(t *testing.T) {
 	}
 }
 
+// A symbolic link is refused by name, not skipped: its concepts would
+// silently go missing, and a save would replace the link.
+func TestLoadRefusesSymlink(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	write(t, other, "real.yaml", "- id: a\n  status: candidate\n")
+	if err := os.Symlink(filepath.Join(other, "real.yaml"), filepath.Join(dir, "b.yaml")); err != nil {
+		t.Skip(err)
+	}
+	_, err := Load(dir)
+	if err == nil || !strings.Contains(err.Error(), "b.yaml: not a regular file") {
+		t.Errorf("Load(dir with symlink) error = %v; want one naming b.yaml", err)
+	}
+}
+
 func TestLoadDuplicateIDAcrossFiles(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.yaml", "- id: a\n  status: candidate\n")

@@ -29,9 +29,15 @@ func readDir(fsys fs.FS, dir string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range ents {
-		if e.Type().IsRegular() && isGlossaryFile(e.Name()) {
-			names = append(names, e.Name())
+		if !isGlossaryFile(e.Name()) || e.IsDir() {
+			continue
 		}
+		if !e.Type().IsRegular() {
+			// A symbolic link would be replaced by a regular file on
+			// save; say so rather than skip the file silently.
+			return nil, fmt.Errorf("%s: not a regular file (a glossary file cannot be a symbolic link, device or pipe)", path.Join(dir, e.Name()))
+		}
+		names = append(names, e.Name())
 	}
 	slices.Sort(names)
 	return names, nil

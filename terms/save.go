@@ -267,8 +267,12 @@ func lockDir(dir string) (func(), error) {
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			who, _ := os.ReadFile(p)
+			holder := strings.TrimSpace(string(who))
+			if holder == "" {
+				holder = "just taken by another process" // created, not yet written
+			}
 			return nil, fmt.Errorf("%w (%s: %s); if no other glossary command is running, delete that file",
-				ErrLocked, p, strings.TrimSpace(string(who)))
+				ErrLocked, p, holder)
 		}
 		return nil, fmt.Errorf("terms: %w", err)
 	}
