@@ -10,7 +10,7 @@ import (
 	"github.com/medterm/glossary/tokenize/kana"
 )
 
-//go:generate go run keys_readings_gen.go
+//go:generate go run ../internal/gen/readings
 
 // Keys: every term and every query is reduced, rung by rung, to the key
 // that rung compares. Each step keeps what the previous one produced and
