@@ -196,7 +196,7 @@ func ParseHeader(presetName string, header []string, langs []language.Tag, overr
 			col, ok = names[strings.ToLower(h)]
 		}
 		if !ok && p.name == "glossary" {
-			col, ok = parseGlossaryHeader(p, h)
+			col, _ = parseGlossaryHeader(p, h) // an unknown header stays an ignored column
 		}
 		col.Header = h
 		m.Columns = append(m.Columns, col)

@@ -228,21 +228,6 @@ func (x *Index) add(key string, e int, r Rung) {
 	}
 }
 
-// postings calls f for every posting of key.
-func (x *Index) postings(key string, f func(posting)) {
-	v, ok := x.keys[key]
-	if !ok {
-		return
-	}
-	if v&listBit == 0 {
-		f(posting(v))
-		return
-	}
-	for _, p := range x.lists[v&^listBit] {
-		f(p)
-	}
-}
-
 // Glossary returns the indexed glossary.
 func (x *Index) Glossary() *Glossary { return x.g }
 

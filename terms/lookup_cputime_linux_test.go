@@ -20,8 +20,6 @@ func cpuClock() func() time.Duration {
 	}
 }
 
-const cpuClockKind = "thread-cpu"
-
 // processCPU returns the CPU time of the whole process (all threads, GC
 // included).
 func processCPU() time.Duration {

@@ -9,8 +9,6 @@ func cpuClock() func() time.Duration {
 	return func() time.Duration { return time.Since(start) }
 }
 
-const cpuClockKind = "wall"
-
 var processStart = time.Now()
 
 func processCPU() time.Duration { return time.Since(processStart) }

@@ -337,7 +337,6 @@ func TestSaveKeepsHandLayout(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(dir, "anatomy.yaml")); !strings.Contains(string(got), "synovium") {
 		t.Errorf("Save did not write anatomy.yaml")
 	}
-	c, _ := g.Concept("knee")
 	if ch, _ := g.Changed(dir); len(ch) != 1 || ch[0] != "hand.yaml" {
 		t.Errorf("Changed = %v; want [hand.yaml]", ch)
 	}
@@ -351,7 +350,7 @@ func TestSaveKeepsHandLayout(t *testing.T) {
 	// Editing a concept of a hand-laid file rewrites that file.
 	write(t, dir, "hand.yaml", hand)
 	g, _ = Load(dir)
-	c, _ = g.Concept("knee")
+	c, _ := g.Concept("knee")
 	c.Status = Candidate
 	if err := g.Save(dir); err != nil {
 		t.Fatal(err)
