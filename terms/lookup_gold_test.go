@@ -1,6 +1,7 @@
 package terms
 
 import (
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,12 +11,12 @@ import (
 )
 
 // evalDir returns the directory of the dev gold files: $GLOSSARY_EVAL_DIR,
-// else ../shared/eval/dev beside the repository.
+// else eval/dev of the shared folder (internal/devdata).
 func evalDir() string {
 	if d := os.Getenv("GLOSSARY_EVAL_DIR"); d != "" {
 		return d
 	}
-	return filepath.Join("..", "..", "shared", "eval", "dev")
+	return devdata.Path("eval/dev")
 }
 
 // TestLookupGold checks that every term, abbreviation and variant of the

@@ -3,6 +3,7 @@ package tokenize
 import (
 	"errors"
 	"fmt"
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,7 +224,7 @@ func TestDetectSeeds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus test")
 	}
-	files, _ := filepath.Glob("/work/shared/corpus/seeds/*.txt")
+	files, _ := filepath.Glob(devdata.Path("corpus/seeds/*.txt"))
 	if len(files) == 0 {
 		t.Skip("seed corpus not available")
 	}

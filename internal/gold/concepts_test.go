@@ -2,6 +2,7 @@ package gold
 
 import (
 	"errors"
+	"github.com/medterm/glossary/internal/devdata"
 	"io/fs"
 	"strings"
 	"testing"
@@ -70,7 +71,7 @@ func TestReadConceptsErrors(t *testing.T) {
 }
 
 func TestReadConceptsDev(t *testing.T) {
-	const path = "/work/shared/eval/dev/concepts.tsv"
+	path := devdata.Path("eval/dev/concepts.tsv")
 	rows, err := ReadConceptsFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		t.Skip("dev gold not available")

@@ -56,7 +56,7 @@ func BenchmarkAlignLists10k(b *testing.B) {
 }
 
 // BenchmarkAlignLists10kSharedDict is BenchmarkAlignLists10k with the full
-// EDICT and CC-CEDICT of /work/shared (skipped when absent).
+// EDICT and CC-CEDICT of the shared folder (skipped when absent).
 func BenchmarkAlignLists10kSharedDict(b *testing.B) {
 	src, tgt := benchLists(10000)
 	a, err := New(WithDictionary(loadDevDict(b)))
@@ -76,7 +76,7 @@ func BenchmarkAlignLists10kSharedDict(b *testing.B) {
 }
 
 // BenchmarkLoadSharedDict reads the full EDICT and CC-CEDICT of
-// /work/shared (skipped when absent).
+// the shared folder (skipped when absent).
 func BenchmarkLoadSharedDict(b *testing.B) {
 	if _, err := os.Stat(devEDICT); err != nil {
 		b.Skip("shared dictionaries not available")

@@ -2,6 +2,7 @@ package align
 
 import (
 	"errors"
+	"github.com/medterm/glossary/internal/devdata"
 	"io/fs"
 	"os"
 	"sync"
@@ -15,10 +16,10 @@ import (
 // The dev test measures the aligner on the shared development gold with
 // the shared dictionaries. It is skipped when they are absent or with
 // -short.
-const (
-	devConcepts = "/work/shared/eval/dev/concepts.tsv"
-	devEDICT    = "/work/shared/data/edict/edict.u8"
-	devCEDICT   = "/work/shared/data/cedict/cedict.u8"
+var (
+	devConcepts = devdata.Path("eval/dev/concepts.tsv")
+	devEDICT    = devdata.Path("data/edict/edict.u8")
+	devCEDICT   = devdata.Path("data/cedict/cedict.u8")
 )
 
 var (

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"sync"
@@ -40,8 +41,10 @@ func devAnalyzer(t testing.TB) tokenize.Tokenizer {
 	return devAna
 }
 
-const devDir = "/work/shared/eval/dev"
-const seedDir = "/work/shared/corpus/seeds"
+var (
+	devDir  = devdata.Path("eval/dev")
+	seedDir = devdata.Path("corpus/seeds")
+)
 
 func TestDevSet(t *testing.T) {
 	if testing.Short() {

@@ -1,6 +1,7 @@
 package ja_test
 
 import (
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,7 +180,7 @@ func benchmark(b *testing.B, texts []string, f func(string)) {
 
 // seedTexts returns the Japanese seed articles, one string each.
 func seedTexts(b *testing.B) []string {
-	files, _ := filepath.Glob("/work/shared/corpus/seeds/ja-*.txt")
+	files, _ := filepath.Glob(devdata.Path("corpus/seeds/ja-*.txt"))
 	if len(files) == 0 {
 		b.Skip("seed corpus not available")
 	}

@@ -1,6 +1,7 @@
 package zh_test
 
 import (
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"strings"
 	"sync"
@@ -129,7 +130,7 @@ func benchmark(b *testing.B, texts []string, f func(string)) {
 }
 
 func seedTexts(b *testing.B) []string {
-	data, err := os.ReadFile("/work/shared/corpus/seeds/zh-sle-stem-cell.txt")
+	data, err := os.ReadFile(devdata.Path("corpus/seeds/zh-sle-stem-cell.txt"))
 	if err != nil {
 		b.Skip("seed corpus not available")
 	}
