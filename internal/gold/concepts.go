@@ -1,10 +1,7 @@
 package gold
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -67,12 +64,9 @@ var variantColumns = []struct {
 
 // ReadConceptsFile reads a concepts file from disk.
 func ReadConceptsFile(path string) ([]ConceptRow, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("gold: %w", err)
-	}
-	defer f.Close()
-	return ReadConcepts(f, path)
+	c := conceptReader{seen: map[string]int{}}
+	err := readTSVFile(path, []string{"id"}, c.add)
+	return c.rows, err
 }
 
 // ReadConcepts parses a concepts file: a header line naming the columns
@@ -80,78 +74,51 @@ func ReadConceptsFile(path string) ([]ConceptRow, error) {
 // en_variants, in any order; only id is required), then one concept per
 // line. Lists inside a cell are separated by "|". Ids must be unique. name
 // is used in errors.
-func ReadConcepts(r io.Reader, name string) ([]ConceptRow, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	var rows []ConceptRow
-	col := map[string]int{}
-	seen := map[string]int{}
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSuffix(sc.Text(), "\r")
-		if err := checkText(name, line, text); err != nil {
-			return nil, err
-		}
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-			for i, h := range strings.Split(text, "\t") {
-				col[strings.ToLower(strings.TrimSpace(h))] = i
-			}
-			if _, ok := col["id"]; !ok {
-				return nil, &ParseError{File: name, Line: 1, Col: 1, Err: fmt.Errorf("gold: header has no id column")}
-			}
-			continue
-		}
-		if strings.TrimSpace(text) == "" {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		get := func(key string) string {
-			i, ok := col[key]
-			if !ok || i >= len(f) {
-				return ""
-			}
-			return strings.TrimSpace(f[i])
-		}
-		row := ConceptRow{
-			ID:        get("id"),
-			Category:  get("category"),
-			Preferred: map[language.Tag]Equivalent{},
-			Variants:  map[language.Tag][]Equivalent{},
-			Line:      line,
-		}
-		if row.ID == "" {
-			return nil, &ParseError{File: name, Line: line, Col: colOf(f, col["id"]), Err: fmt.Errorf("gold: missing id")}
-		}
-		if prev, dup := seen[row.ID]; dup {
-			return nil, &ParseError{File: name, Line: line, Col: colOf(f, col["id"]), Err: fmt.Errorf("gold: duplicate concept id %q (first on line %d)", row.ID, prev)}
-		}
-		seen[row.ID] = line
-		for _, c := range conceptColumns {
-			es := splitCell(get(c.name))
-			if len(es) > 1 {
-				return nil, &ParseError{File: name, Line: line, Col: colOf(f, col[c.name]), Err: fmt.Errorf("gold: %s: more than one preferred term", c.name)}
-			}
-			if len(es) == 1 {
-				row.Preferred[c.tag] = es[0]
-			}
-		}
-		row.Abbr = splitCell(get("abbr"))
-		for _, c := range variantColumns {
-			if es := splitCell(get(c.name)); len(es) > 0 {
-				row.Variants[c.tag] = es
-			}
-		}
-		rows = append(rows, row)
+func ReadConcepts(rd io.Reader, name string) ([]ConceptRow, error) {
+	c := conceptReader{seen: map[string]int{}}
+	err := readTSV(rd, name, []string{"id"}, c.add)
+	return c.rows, err
+}
+
+// conceptReader collects concept rows, refusing duplicate ids.
+type conceptReader struct {
+	rows []ConceptRow
+	seen map[string]int // id → line
+}
+
+func (c *conceptReader) add(r record) error {
+	get := func(key string) string { return strings.TrimSpace(r.get(key)) }
+	row := ConceptRow{
+		ID:        get("id"),
+		Category:  get("category"),
+		Preferred: map[language.Tag]Equivalent{},
+		Variants:  map[language.Tag][]Equivalent{},
+		Line:      r.line,
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("gold: %s: %w", name, err)
+	if row.ID == "" {
+		return r.errorf("id", "missing id")
 	}
-	if line == 0 {
-		return nil, &ParseError{File: name, Line: 1, Col: 1, Err: fmt.Errorf("gold: empty file")}
+	if prev, dup := c.seen[row.ID]; dup {
+		return r.errorf("id", "duplicate concept id %q (first on line %d)", row.ID, prev)
 	}
-	return rows, nil
+	c.seen[row.ID] = r.line
+	for _, col := range conceptColumns {
+		es := splitCell(get(col.name))
+		if len(es) > 1 {
+			return r.errorf(col.name, "%s: more than one preferred term", col.name)
+		}
+		if len(es) == 1 {
+			row.Preferred[col.tag] = es[0]
+		}
+	}
+	row.Abbr = splitCell(get("abbr"))
+	for _, col := range variantColumns {
+		if es := splitCell(get(col.name)); len(es) > 0 {
+			row.Variants[col.tag] = es
+		}
+	}
+	c.rows = append(c.rows, row)
+	return nil
 }
 
 // splitCell splits a "|"-separated cell into equivalents, dropping empty

@@ -1,11 +1,8 @@
 package gold
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -43,87 +40,38 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 // ReadTermsFile reads a terms file from disk.
 func ReadTermsFile(path string) ([]TermRow, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("gold: %w", err)
-	}
-	defer f.Close()
-	return ReadTerms(f, path)
+	var rows []TermRow
+	err := readTSVFile(path, termColumns, func(r record) error { return addTermRow(&rows, r) })
+	return rows, err
 }
 
 // ReadTerms parses a terms file (columns file, lang, term, category and
 // optionally note, in any order after a header line). name is used in
 // errors.
-func ReadTerms(r io.Reader, name string) ([]TermRow, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+func ReadTerms(rd io.Reader, name string) ([]TermRow, error) {
 	var rows []TermRow
-	col := map[string]int{}
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSuffix(sc.Text(), "\r")
-		if err := checkText(name, line, text); err != nil {
-			return nil, err
-		}
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-			for i, h := range strings.Split(text, "\t") {
-				col[strings.ToLower(strings.TrimSpace(h))] = i
-			}
-			for _, need := range []string{"file", "lang", "term", "category"} {
-				if _, ok := col[need]; !ok {
-					return nil, &ParseError{File: name, Line: 1, Col: 1, Err: fmt.Errorf("gold: missing column %q in header", need)}
-				}
-			}
-			continue
-		}
-		if strings.TrimSpace(text) == "" {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		get := func(key string) (string, bool) {
-			i, ok := col[key]
-			if !ok || i >= len(f) {
-				return "", false
-			}
-			return f[i], true
-		}
-		var row TermRow
-		row.Line = line
-		var ok bool
-		if row.File, ok = get("file"); !ok || row.File == "" {
-			return nil, &ParseError{File: name, Line: line, Col: colOf(f, col["file"]), Err: fmt.Errorf("gold: missing file")}
-		}
-		lang, _ := get("lang")
-		tag, err := language.Parse(lang)
-		if err != nil {
-			return nil, &ParseError{File: name, Line: line, Col: colOf(f, col["lang"]), Err: fmt.Errorf("gold: bad language %q", lang)}
-		}
-		row.Lang = tag
-		if row.Term, ok = get("term"); !ok || row.Term == "" {
-			return nil, &ParseError{File: name, Line: line, Col: colOf(f, col["term"]), Err: fmt.Errorf("gold: missing term")}
-		}
-		row.Category, _ = get("category")
-		row.Note, _ = get("note")
-		rows = append(rows, row)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("gold: %s: %w", name, err)
-	}
-	if line == 0 {
-		return nil, &ParseError{File: name, Line: 1, Col: 1, Err: fmt.Errorf("gold: empty file")}
-	}
-	return rows, nil
+	err := readTSV(rd, name, termColumns, func(r record) error { return addTermRow(&rows, r) })
+	return rows, err
 }
 
-// colOf returns the 1-based column (in runes) where field i starts.
-func colOf(fields []string, i int) int {
-	c := 1
-	for j := 0; j < i && j < len(fields); j++ {
-		c += len([]rune(fields[j])) + 1
+var termColumns = []string{"file", "lang", "term", "category"}
+
+func addTermRow(rows *[]TermRow, r record) error {
+	row := TermRow{File: r.get("file"), Term: r.get("term"), Category: r.get("category"), Note: r.get("note"), Line: r.line}
+	if row.File == "" {
+		return r.errorf("file", "missing file")
 	}
-	return c
+	lang := r.get("lang")
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return r.errorf("lang", "bad language %q", lang)
+	}
+	row.Lang = tag
+	if row.Term == "" {
+		return r.errorf("term", "missing term")
+	}
+	*rows = append(*rows, row)
+	return nil
 }
 
 // ByFile groups rows by file, keeping row order.
