@@ -181,23 +181,76 @@ func joinSpans(runs []Run, spans []span) []Run {
 // Tokenize returns the tokens of text in order, with offsets into text,
 // Lang set to the run's language, Norm to Normalize(Surface) and Base to
 // Surface where the tokenizer gave none. White space makes no tokens.
+// Tokenize collects what Chunks streams; use Each or Chunks to keep memory
+// bounded on large texts.
 func (a *Analyzer) Tokenize(text string) []Token {
-	runs := a.Runs(text)
+	toks := make([]Token, 0, min(len(text), chunkMax)/3)
+	a.Chunks(text, func(ts []Token) error {
+		toks = append(toks, ts...)
+		return nil
+	})
+	return toks
+}
+
+// Each calls f with the tokens of text in order, the tokens Tokenize
+// returns, while tokenizing the text chunk by chunk (see Chunks). It stops
+// at and returns the first error of f.
+func (a *Analyzer) Each(text string, f func(Token) error) error {
+	return a.Chunks(text, func(ts []Token) error {
+		for _, t := range ts {
+			if err := f(t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Chunks tokenizes text chunk by chunk and calls f with the tokens of each
+// chunk in order (offsets into text; the slice is reused after f returns).
+// Chunks end at line breaks after at least 32 KiB, so memory is bounded by
+// the chunk size (at most 256 KiB, kagome's lattice and the tokens of one
+// chunk), not by the text; the tokens are those of Tokenize on the whole
+// text: runs never cross a line break, the language of Han-only sentences
+// is decided with the sentences of the other chunks, and the white space
+// around the line break is given to the tokenizers on both sides. Only a
+// line longer than 256 KiB is cut inside, at a sentence end or white space
+// where it has one. Chunks stops at and returns the first error of f.
+func (a *Analyzer) Chunks(text string, f func(toks []Token) error) error {
+	c := newChunker(text)
+	var toks []Token
+	for c.next() {
+		chunk := text[c.start:c.end]
+		runs := c.runs(chunk)
+		toks = a.tokenizeRuns(toks[:0], chunk, runs, c.start)
+		if err := f(toks); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tokenizeRuns appends the tokens of the runs of chunk, a piece of a text
+// starting at offset base, to toks.
+func (a *Analyzer) tokenizeRuns(toks []Token, chunk string, runs []Run, base int) []Token {
 	var spans []span
 	if len(a.mixed) > 0 {
-		spans = a.mixedSpans(text)
+		spans = a.mixedSpans(chunk)
+		if len(spans) > 0 && len(runs) > 1 {
+			runs = joinSpans(runs, spans)
+		}
 	}
-	toks := make([]Token, 0, len(text)/3)
+	first := len(toks)
 	for _, r := range runs {
 		t := a.tokenizerFor(r.Lang)
-		sub := text[r.Start:r.End]
+		sub := chunk[r.Start:r.End]
 		last := r.Start
 		for _, tk := range t.Tokenize(sub) {
 			s, e := tk.Start+r.Start, tk.End+r.Start
 			if tk.Start < 0 || tk.End > len(sub) || s < last || s >= e {
 				continue // a tokenizer broke its contract; drop, never panic
 			}
-			if ts, te := trimSpace(text, s, e); ts != s || te != e {
+			if ts, te := trimSpace(chunk, s, e); ts != s || te != e {
 				// White space at an edge (kagome keeps form feeds with
 				// what follows them): trim, recompute the derived forms.
 				if ts == te {
@@ -211,7 +264,7 @@ func (a *Analyzer) Tokenize(text string) []Token {
 			}
 			last = e
 			tk.Start, tk.End = s, e
-			tk.Surface = text[s:e]
+			tk.Surface = chunk[s:e]
 			tk.Lang = r.Lang
 			if tk.Norm == "" {
 				tk.Norm = Normalize(tk.Surface)
@@ -223,7 +276,11 @@ func (a *Analyzer) Tokenize(text string) []Token {
 		}
 	}
 	if len(spans) > 0 {
-		toks = mergeSpans(text, toks, spans)
+		toks = append(toks[:first], mergeSpans(chunk, toks[first:], spans)...)
+	}
+	for i := first; i < len(toks); i++ {
+		toks[i].Start += base
+		toks[i].End += base
 	}
 	return toks
 }

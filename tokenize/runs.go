@@ -89,13 +89,47 @@ type piece struct {
 //
 // The runs cover text without gaps or overlaps, in order.
 func Runs(text string) []Run {
+	runs, _ := runsCtx(text, language.Und, japaneseAfter)
+	return runs
+}
+
+func japaneseAfter() language.Tag { return Japanese }
+
+// runsCtx is Runs for a chunk of a longer text that starts and ends at a
+// line boundary. before is the language of the last decided sentence
+// before the chunk (und when there is none); after returns the language of
+// the first decided sentence after it (Japanese when there is none) and is
+// called only when an undecided sentence needs it. runsCtx also returns
+// the language of the chunk's last decided sentence (before when it has
+// none), the before of the next chunk.
+func runsCtx(text string, before language.Tag, after func() language.Tag) ([]Run, language.Tag) {
 	if text == "" {
-		return nil
+		return nil, before
 	}
 	pieces := splitPieces(text)
-	langs := sentenceLangs(text, pieces)
+	langs, last := sentenceLangs(text, pieces, before, after)
 	pieces = chineseInJapanese(text, pieces, langs)
-	return buildRuns(text, pieces, langs)
+	return buildRuns(text, pieces, langs), last
+}
+
+// EachRun calls f with the runs of text in order, as the Analyzer sees
+// them when it tokenizes text chunk by chunk (see Analyzer.Chunks): the
+// same runs as Runs, except that a run is cut where a chunk ends. Memory is
+// bounded by the chunk size, not by the text. It stops at and returns the
+// first error of f.
+func EachRun(text string, f func(Run) error) error {
+	c := newChunker(text)
+	for c.next() {
+		runs := c.runs(text[c.start:c.end])
+		for _, r := range runs {
+			r.Start += c.start
+			r.End += c.start
+			if err := f(r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // splitPieces cuts text into whitespace-free chunks, cut again between CJK
@@ -202,7 +236,7 @@ func trimmable(r rune) bool {
 
 // sentenceLangs decides the language of each sentence that has CJK
 // pieces; other sentences get language.Und.
-func sentenceLangs(text string, ps []piece) []language.Tag {
+func sentenceLangs(text string, ps []piece, before language.Tag, after func() language.Tag) ([]language.Tag, language.Tag) {
 	n := 0
 	if len(ps) > 0 {
 		n = ps[len(ps)-1].sentence + 1
@@ -252,7 +286,7 @@ func sentenceLangs(text string, ps []piece) []language.Tag {
 	}
 	// Undecided CJK sentences take the nearest decided one before them,
 	// else after them, else Japanese.
-	last := language.Und
+	last := before
 	for i := range v {
 		if decided[i] {
 			last = langs[i]
@@ -260,16 +294,19 @@ func sentenceLangs(text string, ps []piece) []language.Tag {
 			langs[i] = last
 		}
 	}
-	next := Japanese
+	next := language.Und // the nearest decided sentence after; und: not known yet
 	for i := n - 1; i >= 0; i-- {
 		switch {
 		case decided[i]:
 			next = langs[i]
 		case v[i].han > 0 && langs[i] == language.Und:
+			if next == language.Und {
+				next = after()
+			}
 			langs[i] = next
 		}
 	}
-	return langs
+	return langs, last
 }
 
 // chineseInJapanese finds Chinese terms quoted in Japanese sentences
