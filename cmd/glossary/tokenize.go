@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -108,9 +109,10 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 		if err != nil {
 			return err
 		}
-		for _, r := range tokenize.Runs(text) {
+		tokenize.EachRun(text, func(r tokenize.Run) error { // chunk by chunk: bounded memory
 			need[r.Lang] = true
-		}
+			return nil
+		})
 	}
 	words, err := userWords(cmd, opts)
 	if err != nil {
@@ -128,10 +130,30 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 			return err
 		}
 		d := &tokenizedFile{File: name, Encoding: enc.String(), Tokens: []jsonToken{}}
-		for _, t := range a.Tokenize(text) {
-			d.Tokens = append(d.Tokens, jsonToken{Surface: t.Surface, Norm: t.Norm, Base: t.Base, POS: t.POS, Lang: t.Lang.String(), Start: t.Start, End: t.End, User: t.User})
+		if w.format == "table" {
+			// Column widths need every row: the table is built whole.
+			for _, t := range a.Tokenize(text) {
+				d.Tokens = append(d.Tokens, toJSONToken(t))
+			}
+			if err := w.write(d); err != nil {
+				return err
+			}
+			continue
 		}
-		if err := w.write(d); err != nil {
+		// tsv and json are written chunk by chunk as the tokens come.
+		if err := w.begin(d); err != nil {
+			return err
+		}
+		if err := a.Chunks(text, func(toks []tokenize.Token) error {
+			d.Tokens = d.Tokens[:0]
+			for _, t := range toks {
+				d.Tokens = append(d.Tokens, toJSONToken(t))
+			}
+			return w.tokens(d)
+		}); err != nil {
+			return err
+		}
+		if err := w.end(d); err != nil {
 			return err
 		}
 	}
@@ -218,8 +240,10 @@ func userWords(cmd *cobra.Command, opts *tokenizeOptions) (map[language.Tag][]st
 type tokenWriter struct {
 	w      *bufio.Writer
 	format string
-	files  int // number of inputs (table output names files when > 1)
-	n      int // inputs written so far
+	files  int    // number of inputs (table output names files when > 1)
+	n      int    // inputs written so far
+	inFile int    // tokens written of the current input (json)
+	tail   string // JSON after the current input's token array
 }
 
 func newTokenWriter(w io.Writer, format string, files int) *tokenWriter {
@@ -265,6 +289,80 @@ func (tw *tokenWriter) write(d *tokenizedFile) error {
 		if err := writeTable(tw.w, rows); err != nil {
 			return err
 		}
+	}
+	return tw.w.Flush()
+}
+
+func toJSONToken(t tokenize.Token) jsonToken {
+	return jsonToken{Surface: t.Surface, Norm: t.Norm, Base: t.Base, POS: t.POS, Lang: t.Lang.String(), Start: t.Start, End: t.End, User: t.User}
+}
+
+// begin, tokens and end write one input in tsv or json as its tokens
+// come: the same bytes as write with all of them.
+func (tw *tokenWriter) begin(d *tokenizedFile) error {
+	tw.tail, tw.inFile = "", 0
+	if tw.format != "json" {
+		return nil
+	}
+	sep := "[\n  "
+	if tw.n > 0 {
+		sep = ",\n  "
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	empty := *d
+	empty.Tokens = []jsonToken{}
+	if err := enc.Encode(&empty); err != nil {
+		return err
+	}
+	head, tail, ok := strings.Cut(strings.TrimSuffix(buf.String(), "\n"), `"tokens": []`)
+	if !ok {
+		return errors.New("tokenize: unexpected JSON layout")
+	}
+	tw.tail = tail
+	tw.w.WriteString(sep)
+	tw.w.WriteString(head)
+	tw.w.WriteString(`"tokens": [`)
+	return nil
+}
+
+func (tw *tokenWriter) tokens(d *tokenizedFile) error {
+	if tw.format != "json" {
+		for _, t := range d.Tokens {
+			fmt.Fprintf(tw.w, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%t\t%s\n", t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, t.Start, t.End, t.User, d.File)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("      ", "  ")
+	enc.SetEscapeHTML(false)
+	for i := range d.Tokens {
+		buf.Reset()
+		if err := enc.Encode(&d.Tokens[i]); err != nil {
+			return err
+		}
+		if tw.inFile == 0 {
+			tw.w.WriteString("\n      ")
+		} else {
+			tw.w.WriteString(",\n      ")
+		}
+		tw.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		tw.inFile++
+	}
+	return nil
+}
+
+func (tw *tokenWriter) end(d *tokenizedFile) error {
+	defer func() { tw.n++ }()
+	if tw.format == "json" {
+		if tw.inFile > 0 {
+			tw.w.WriteString("\n    ")
+		}
+		tw.w.WriteString("]")
+		tw.w.WriteString(tw.tail)
 	}
 	return tw.w.Flush()
 }
