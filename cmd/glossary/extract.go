@@ -89,6 +89,7 @@ func inputFiles(args []string) ([]string, error) {
 			out = append(out, a)
 			continue
 		}
+		before := len(out)
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -104,6 +105,9 @@ func inputFiles(args []string) ([]string, error) {
 		})
 		if err != nil {
 			return nil, err
+		}
+		if len(out) == before {
+			return nil, fmt.Errorf("no text files found in %s (looked for *.txt, *.md, *.text)", a)
 		}
 	}
 	return out, nil

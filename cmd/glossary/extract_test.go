@@ -162,3 +162,17 @@ func TestEvalExtractJSON(t *testing.T) {
 		t.Errorf("pairs = %+v; want 1, 1", res.Pairs)
 	}
 }
+
+func TestExtractEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"extract", dir, "--glossary", t.TempDir()}, strings.NewReader(""), &out, &errb); code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "no text files found in "+dir) {
+		t.Errorf("stderr %q does not name the empty directory", errb.String())
+	}
+	if out.Len() != 0 {
+		t.Errorf("stdout %q, want nothing", out.String())
+	}
+}
