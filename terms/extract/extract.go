@@ -205,90 +205,112 @@ func langIDOf(t language.Tag) langID {
 func (e *Extractor) Document(name, text string) *Document {
 	d := &Document{Name: name}
 	lines := newLineIndex(text)
-	toks := e.tok.Tokenize(text)
+	// Pairs first (they need no tokens): the language of each long form is
+	// that of the token covering its start, looked up chunk by chunk.
+	pairs := FindPairs(text)
+	pairLangs := make([]language.Tag, len(pairs))
 	sc := runPool.Get().(*runScratch)
 	defer sc.release()
-	runs := compoundRuns(sc, text, toks)
-	// The matching keys of all units, in one array: each run's keys are a
-	// sub-slice, shared by the candidates built from it (never modified).
-	n := 0
-	for _, run := range runs {
-		n += len(run)
-	}
-	d.cands = make(map[candID]*docCand, n/2)
-	allKeys := make([]string, 0, n)
-	allIDs := make([]int32, 0, n)
+	d.cands = make(map[candID]*docCand, min(len(text), 1<<20)/16)
 	// unit text → index in d.uniq. Two texts with one key (width, case)
 	// get two entries; Collection.Add sums counts by key.
 	unitIDs := map[string]int32{}
 	var slab []docCand // candidates are allocated in blocks
 	var jbuf []byte    // joined units, for generalNouns lookups
-	for _, run := range runs {
-		for _, u := range run {
-			id, ok := unitIDs[u.text]
-			if !ok {
-				id = int32(len(d.uniq))
-				d.uniq = append(d.uniq, key(u.text))
-				unitIDs[u.text] = id
+	// Tokens come chunk by chunk when the tokenizer streams (compound runs
+	// never cross the line breaks chunks end at), so memory is bounded by
+	// a chunk's tokens, not the document's.
+	chunk := func(toks []tokenize.Token) error {
+		for i, p := range pairs {
+			if pairLangs[i] == language.Und && p.Long != "" {
+				pairLangs[i] = langAt(toks, p.LongAt.Start)
 			}
-			allKeys = append(allKeys, d.uniq[id])
-			allIDs = append(allIDs, id)
 		}
-		keys := allKeys[len(allKeys)-len(run):]
-		ids := allIDs[len(allIDs)-len(run):]
-		if len(d.left) < len(d.uniq) {
-			d.left = append(d.left, make([]int, len(d.uniq)-len(d.left))...)
-			d.right = append(d.right, make([]int, len(d.uniq)-len(d.right))...)
+		runs := compoundRuns(sc, text, toks)
+		// The matching keys of the chunk's units, in one array: each
+		// run's keys are a sub-slice, shared by the candidates built from
+		// it (never modified).
+		n := 0
+		for _, run := range runs {
+			n += len(run)
 		}
-		for i := 1; i < len(run); i++ {
-			d.right[ids[i-1]]++
-			d.left[ids[i]]++
-		}
-		for i := range run {
-			if run[i].role == roleSuffix {
-				continue
+		allKeys := make([]string, 0, n)
+		allIDs := make([]int32, 0, n)
+		for _, run := range runs {
+			for _, u := range run {
+				id, ok := unitIDs[u.text]
+				if !ok {
+					id = int32(len(d.uniq))
+					d.uniq = append(d.uniq, key(u.text))
+					unitIDs[u.text] = id
+				}
+				allKeys = append(allKeys, d.uniq[id])
+				allIDs = append(allIDs, id)
 			}
-			for j := i; j < len(run) && j-i < e.maxUnits; j++ {
-				if run[j].role == rolePrefix {
+			keys := allKeys[len(allKeys)-len(run):]
+			ids := allIDs[len(allIDs)-len(run):]
+			if len(d.left) < len(d.uniq) {
+				d.left = append(d.left, make([]int, len(d.uniq)-len(d.left))...)
+				d.right = append(d.right, make([]int, len(d.uniq)-len(d.right))...)
+			}
+			for i := 1; i < len(run); i++ {
+				d.right[ids[i-1]]++
+				d.left[ids[i]]++
+			}
+			for i := range run {
+				if run[i].role == roleSuffix {
 					continue
 				}
-				if j-i == 0 && len(run) > 1 && run[i].oneRune && !run[i].latin {
-					continue // a lone character is a term only where it stands alone
-				}
-				if i > 0 && (glued(run[i-1], run[i]) || bindsRight(run[i-1], run[i]) || run[i-1].numeric) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
-					continue
-				}
-				sub := run[i : j+1]
-				var ok bool
-				if ok, jbuf = acceptable(sub, jbuf); !ok {
-					continue
-				}
-				if len(slab) == 0 {
-					slab = make([]docCand, 64)
-				}
-				c := d.add(e, &slab, text[sub[0].start:sub[len(sub)-1].end], runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
-				if i == 0 && j == len(run)-1 {
-					c.indep++
-				}
-				for _, u := range sub[1:] {
-					if u.spaced && u.latin != sub[0].latin || u.spaced && !u.latin {
-						c.spaced = true
+				for j := i; j < len(run) && j-i < e.maxUnits; j++ {
+					if run[j].role == rolePrefix {
+						continue
+					}
+					if j-i == 0 && len(run) > 1 && run[i].oneRune && !run[i].latin {
+						continue // a lone character is a term only where it stands alone
+					}
+					if i > 0 && (glued(run[i-1], run[i]) || bindsRight(run[i-1], run[i]) || run[i-1].numeric) || j+1 < len(run) && bindsRight(run[j], run[j+1]) {
+						continue
+					}
+					sub := run[i : j+1]
+					var ok bool
+					if ok, jbuf = acceptable(sub, jbuf); !ok {
+						continue
+					}
+					if len(slab) == 0 {
+						slab = make([]docCand, 64)
+					}
+					c := d.add(e, &slab, text[sub[0].start:sub[len(sub)-1].end], runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+					if i == 0 && j == len(run)-1 {
+						c.indep++
+					}
+					for _, u := range sub[1:] {
+						if u.spaced && u.latin != sub[0].latin || u.spaced && !u.latin {
+							c.spaced = true
+						}
 					}
 				}
 			}
 		}
+		return nil
+	}
+	if ch, ok := e.tok.(interface {
+		Chunks(string, func([]tokenize.Token) error) error
+	}); ok {
+		ch.Chunks(text, chunk)
+	} else {
+		chunk(e.tok.Tokenize(text))
 	}
 	if e.index != nil {
 		for _, h := range e.index.Scan(text) {
 			d.mark(e, h.Text, h.Lang, EvGlossary, name, text, lines, Span{h.Start, h.End})
 		}
 	}
-	d.Pairs = FindPairs(text)
+	d.Pairs = pairs
 	for i := range d.Pairs { // the text must not stay alive through them
 		p := &d.Pairs[i]
 		p.Short, p.Long, p.LongEn = strings.Clone(p.Short), strings.Clone(p.Long), strings.Clone(p.LongEn)
 	}
-	for _, p := range d.Pairs {
+	for i, p := range d.Pairs {
 		ev := EvAbbreviation
 		if p.Kind == Gloss {
 			ev = EvGloss
@@ -298,7 +320,7 @@ func (e *Extractor) Document(name, text string) *Document {
 		}
 		if p.Long != "" {
 			lang := p.LongLang
-			if l := langAt(toks, p.LongAt.Start); l != language.Und && l != language.English {
+			if l := pairLangs[i]; l != language.Und && l != language.English {
 				lang = l
 			}
 			p.LongLang = lang
