@@ -29,7 +29,8 @@ type tokenizeOptions struct {
 }
 
 func newTokenizeCmd(s *streams) *cobra.Command {
-	opts := &tokenizeOptions{readFile: os.ReadFile, newAnalyzer: newTokenizeAnalyzer}
+	opts := &tokenizeOptions{newAnalyzer: newTokenizeAnalyzer}
+	opts.readFile = func(name string) ([]byte, error) { return readText(name, opts.encoding) }
 	cmd := &cobra.Command{
 		Use:   "tokenize [FILE...]",
 		Short: "Split text into tokens with language, base form, POS and byte offsets",
@@ -375,4 +376,34 @@ func (tw *tokenWriter) close() error {
 		tw.w.WriteString("\n]\n")
 	}
 	return tw.w.Flush()
+}
+
+// readText reads file name whole, except that with encoding detection a
+// file whose first 64 KiB hold a NUL byte without a UTF-16 byte order mark
+// is read no further: decoding will refuse it as binary data, and reading
+// on would not end on an endless input (/dev/zero).
+func readText(name, encoding string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(f, head)
+	head = head[:n]
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return head, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if enc, _ := tokenize.ParseEncoding(encoding); enc == tokenize.Auto && bytes.IndexByte(head, 0) >= 0 &&
+		!bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return head, nil
+	}
+	rest, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return append(head, rest...), nil
 }

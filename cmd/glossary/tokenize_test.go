@@ -174,3 +174,24 @@ func TestTokenizeTable(t *testing.T) {
 		col = w
 	}
 }
+
+// TestReadTextStopsOnBinary: a large input with a NUL byte early is read
+// no further than its head (an endless one such as /dev/zero would never
+// end), and still refused as binary.
+func TestReadTextStopsOnBinary(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bin.txt")
+	if err := os.WriteFile(p, append([]byte("abc\x00"), bytes.Repeat([]byte("x"), 1<<20)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := readText(p, "auto")
+	if err != nil || len(b) != 64<<10 {
+		t.Fatalf("readText = %d bytes, %v; want the 64 KiB head", len(b), err)
+	}
+	if b, err = readText(p, "utf-16le"); err != nil || len(b) != 1<<20+4 {
+		t.Fatalf("readText with an explicit encoding = %d bytes, %v; want all", len(b), err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"tokenize", "--no-glossary", p}, strings.NewReader(""), &out, &errb); code != 1 || !strings.Contains(errb.String(), "binary data") {
+		t.Errorf("exit %d, stderr %q; want 1 and binary data", code, errb.String())
+	}
+}
