@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -252,7 +253,7 @@ func TestSeeds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large corpus")
 	}
-	files, _ := filepath.Glob("/work/shared/corpus/seeds/*.txt")
+	files, _ := filepath.Glob(devdata.Path("corpus/seeds/*.txt"))
 	if len(files) == 0 {
 		t.Skip("seed corpus not available")
 	}

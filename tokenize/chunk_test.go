@@ -2,6 +2,7 @@ package tokenize_test
 
 import (
 	"errors"
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,7 @@ func chunkTexts(t *testing.T) map[string]string {
 		texts[filepath.Base(f)] = string(b)
 	}
 	if !testing.Short() {
-		seeds, _ := filepath.Glob("/work/shared/corpus/seeds/*.txt")
+		seeds, _ := filepath.Glob(devdata.Path("corpus/seeds/*.txt"))
 		for _, f := range seeds {
 			b, err := os.ReadFile(f)
 			if err != nil {

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"strings"
 	"testing"
@@ -71,7 +72,7 @@ func checkRuns(t *testing.T, text string, runs []Run) {
 // The Chinese page with a Japanese table: Chinese lines zh-Hans, table
 // rows (they carry kana) ja.
 func TestRunsSeedZhPage(t *testing.T) {
-	b, err := os.ReadFile("/work/shared/corpus/seeds/zh-sle-stem-cell.txt")
+	b, err := os.ReadFile(devdata.Path("corpus/seeds/zh-sle-stem-cell.txt"))
 	if err != nil {
 		t.Skip("seed corpus not available:", err)
 	}
