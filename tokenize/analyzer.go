@@ -2,9 +2,9 @@ package tokenize
 
 import (
 	"errors"
+	"github.com/medterm/glossary/tokenize/internal/blank"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -250,7 +250,7 @@ func (a *Analyzer) tokenizeRuns(toks []Token, chunk string, runs []Run, base int
 			if tk.Start < 0 || tk.End > len(sub) || s < last || s >= e {
 				continue // a tokenizer broke its contract; drop, never panic
 			}
-			if ts, te := trimSpace(chunk, s, e); ts != s || te != e {
+			if ts, te := blank.Trim(chunk, s, e); ts != s || te != e {
 				// White space at an edge (kagome keeps form feeds with
 				// what follows them): trim, recompute the derived forms.
 				if ts == te {
@@ -368,22 +368,3 @@ func (chars) Tokenize(text string) []Token {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
-// trimSpace narrows text[s:e] to exclude white space at its edges.
-func trimSpace(text string, s, e int) (int, int) {
-	for s < e {
-		r, size := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += size
-	}
-	for e > s {
-		r, size := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= size
-	}
-	return s, e
-}

@@ -2,6 +2,7 @@ package ja
 
 import (
 	"errors"
+	"github.com/medterm/glossary/tokenize/internal/blank"
 	"strings"
 	"sync"
 	"unicode"
@@ -183,7 +184,8 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 		if isSpace(k.Surface) {
 			continue
 		}
-		if start, end = trimSpace(text, start, end); start == end {
+		// kagome keeps a form feed or vertical tab with the characters after it.
+		if start, end = blank.Trim(text, start, end); start == end {
 			continue
 		}
 		tok := tokenize.Token{Surface: text[start:end], Start: start, End: end}
@@ -379,24 +381,4 @@ func joinDecimals(toks []tokenize.Token, text string) []tokenize.Token {
 		out = append(out, toks[i])
 	}
 	return out
-}
-
-// trimSpace narrows text[s:e] to exclude white space at its edges (kagome
-// keeps a form feed or vertical tab with the characters after it).
-func trimSpace(text string, s, e int) (int, int) {
-	for s < e {
-		r, size := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += size
-	}
-	for e > s {
-		r, size := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= size
-	}
-	return s, e
 }
