@@ -2,10 +2,10 @@ package zh
 
 import (
 	"errors"
+	"github.com/medterm/glossary/tokenize/internal/blank"
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -140,20 +140,7 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		s := off
 		off = e
 		// gse glues line breaks to punctuation ("。\n"): trim white space.
-		for s < e {
-			r, size := utf8.DecodeRuneInString(text[s:e])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			s += size
-		}
-		for e > s {
-			r, size := utf8.DecodeLastRuneInString(text[s:e])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			e -= size
-		}
+		s, e = blank.Trim(text, s, e)
 		if s == e {
 			continue
 		}
