@@ -134,6 +134,43 @@ func benchWorkers(b *testing.B, texts []string, n int64) {
 	}
 }
 
+// BenchmarkCopiesTokenize is raw tokenization of the 50 documents of
+// BenchmarkCopiesExtract with 1 and 2 workers: how far two workers can
+// speed up the tokenizer alone on this machine, the ceiling for extraction.
+func BenchmarkCopiesTokenize(b *testing.B) {
+	texts, n := seedTexts(b)
+	an := devAnalyzer(b)
+	var many []string
+	for range 10 {
+		many = append(many, texts...)
+	}
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			b.SetBytes(10 * n)
+			c0 := cpuTime()
+			for b.Loop() {
+				jobs := make(chan string)
+				var wg sync.WaitGroup
+				for range w {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for t := range jobs {
+							an.Tokenize(t)
+						}
+					}()
+				}
+				for _, t := range many {
+					jobs <- t
+				}
+				close(jobs)
+				wg.Wait()
+			}
+			b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
 // BenchmarkSeedRatio alternates raw tokenization and one-worker extraction
 // of the seed corpus in every iteration and reports the CPU time of each
 // and their throughput ratio (tokenize time / extract time: 1 means
