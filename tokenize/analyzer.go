@@ -184,13 +184,19 @@ func joinSpans(runs []Run, spans []span) []Run {
 // Tokenize collects what Chunks streams; use Each or Chunks to keep memory
 // bounded on large texts.
 func (a *Analyzer) Tokenize(text string) []Token {
-	toks := make([]Token, 0, min(len(text), chunkMax)/3)
-	a.Chunks(text, func(ts []Token) error {
-		toks = append(toks, ts...)
-		return nil
-	})
+	toks := make([]Token, 0, tokensFor(len(text)))
+	c := newChunker(text)
+	for c.next() {
+		chunk := text[c.start:c.end]
+		toks = a.tokenizeRuns(toks, chunk, c.runs(chunk), c.start)
+	}
 	return toks
 }
+
+// tokensFor is a capacity for the tokens of n bytes of text: about one
+// token per 4 bytes (Japanese and Chinese give one per 4.6–5, English more
+// bytes per token), so the slice seldom grows.
+func tokensFor(n int) int { return n/4 + 16 }
 
 // Each calls f with the tokens of text in order, the tokens Tokenize
 // returns, while tokenizing the text chunk by chunk (see Chunks). It stops
@@ -222,6 +228,9 @@ func (a *Analyzer) Chunks(text string, f func(toks []Token) error) error {
 	for c.next() {
 		chunk := text[c.start:c.end]
 		runs := c.runs(chunk)
+		if toks == nil {
+			toks = make([]Token, 0, tokensFor(len(chunk)))
+		}
 		toks = a.tokenizeRuns(toks[:0], chunk, runs, c.start)
 		if err := f(toks); err != nil {
 			return err
