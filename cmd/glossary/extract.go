@@ -8,10 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -114,8 +112,7 @@ func inputFiles(args []string) ([]string, error) {
 }
 
 // extractAll runs the extractor over files in parallel and adds the
-// documents to a collection in input order. Memory: each worker holds one
-// document's text; the collection keeps only counts and contexts.
+// documents to a collection in input order (extract.Collection.AddAll).
 func extractAll(s *streams, e *extract.Extractor, files []string, workers int, enc string, progress bool) (*extract.Collection, error) {
 	return extractFiles(s, e, files, workers, enc, progress, false)
 }
@@ -123,77 +120,43 @@ func extractAll(s *streams, e *extract.Extractor, files []string, workers int, e
 // extractFiles is extractAll; with stream the collection keeps only the
 // merged table (extract.NewStream), not each document's.
 func extractFiles(s *streams, e *extract.Extractor, files []string, workers int, enc string, progress, stream bool) (*extract.Collection, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type result struct {
-		d   *extract.Document
-		err error
-	}
-	results := make([]chan result, len(files))
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				name := files[i]
-				var b []byte
-				var err error
-				if name == "-" {
-					b, err = io.ReadAll(s.In)
-				} else {
-					b, err = os.ReadFile(name)
-				}
-				if err != nil {
-					results[i] <- result{err: err}
-					continue
-				}
-				text, _, err := tokenize.Decode(b, name, enc)
-				if err != nil {
-					results[i] <- result{err: err}
-					continue
-				}
-				label := name
-				if name != "-" {
-					label = filepath.Base(name)
-				}
-				results[i] <- result{d: e.Document(label, text)}
+	srcs := make([]extract.Source, len(files))
+	for i, name := range files {
+		src := extract.Source{Name: name, Text: func() (string, error) {
+			var b []byte
+			var err error
+			if name == "-" {
+				b, err = io.ReadAll(s.In)
+			} else {
+				b, err = os.ReadFile(name)
 			}
-		}()
-	}
-	go func() {
-		for i := range files {
-			jobs <- i
+			if err != nil {
+				return "", err
+			}
+			text, _, err := tokenize.Decode(b, name, enc)
+			return text, err
+		}}
+		if name != "-" {
+			src.Name = filepath.Base(name)
+			if st, err := os.Stat(name); err == nil {
+				src.Size = st.Size()
+			}
 		}
-		close(jobs)
-	}()
+		srcs[i] = src
+	}
 	col := e.NewCollection()
 	if stream {
 		col = e.NewStream()
 	}
-	var firstErr error
-	for i := range files {
-		r := <-results[i]
-		if r.err != nil && firstErr == nil {
-			firstErr = r.err
-		}
-		if r.d != nil {
-			col.Add(r.d)
-		}
-		if progress {
-			fmt.Fprintf(s.ErrOut, "\rextract: %d/%d files", i+1, len(files))
-		}
+	var done func(int)
+	if progress {
+		done = func(n int) { fmt.Fprintf(s.ErrOut, "\rextract: %d/%d files", n, len(files)) }
 	}
+	err := col.AddAll(srcs, workers, done)
 	if progress {
 		fmt.Fprintln(s.ErrOut)
 	}
-	wg.Wait()
-	return col, firstErr
+	return col, err
 }
 
 // isTerminal reports whether w is a character device (a terminal).

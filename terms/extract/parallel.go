@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Source is one document for AddAll: Name labels its contexts, Size (in
+// bytes, 0 when unknown) decides which documents start first, and Text
+// reads it, typically from a file.
+type Source struct {
+	Name string
+	Size int64
+	Text func() (string, error)
+}
+
+// AddAll extracts the documents of srcs on workers goroutines (GOMAXPROCS
+// when workers ≤ 0) and adds them to c in the order of srcs, so the result
+// does not depend on the number of workers. The largest documents start
+// first: a big document started last would leave the other workers idle
+// while it runs. Each worker holds one text at a time; finished documents
+// wait for their turn as candidate tables, not as text. done, when not
+// nil, is called after each document is added, with the number added so
+// far. AddAll returns the first error of a Text (in the order of srcs);
+// the documents that could be read are added.
+func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(srcs))
+	order := make([]int, len(srcs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(srcs[b].Size, srcs[a].Size) })
+
+	type result struct {
+		d   *Document
+		err error
+	}
+	results := make([]chan result, len(srcs))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				text, err := srcs[i].Text()
+				if err != nil {
+					results[i] <- result{err: err}
+					continue
+				}
+				results[i] <- result{d: c.e.Document(srcs[i].Name, text)}
+			}
+		}()
+	}
+	go func() {
+		for _, i := range order {
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	var first error
+	for i := range srcs {
+		r := <-results[i]
+		if r.err != nil && first == nil {
+			first = r.err
+		}
+		if r.d != nil {
+			c.Add(r.d)
+		}
+		if done != nil {
+			done(i + 1)
+		}
+	}
+	wg.Wait()
+	return first
+}
