@@ -1,12 +1,12 @@
 package terms
 
 import (
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/medterm/glossary/internal/devdata"
 	"github.com/medterm/glossary/internal/gold"
 )
 

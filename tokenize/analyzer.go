@@ -2,12 +2,13 @@ package tokenize
 
 import (
 	"errors"
-	"github.com/medterm/glossary/tokenize/internal/blank"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/tokenize/internal/blank"
 )
 
 // Analyzer tokenizes mixed-language text: it splits the text into language
@@ -254,7 +255,19 @@ func (a *Analyzer) tokenizeRuns(toks []Token, chunk string, runs []Run, base int
 		t := a.tokenizerFor(r.Lang)
 		sub := chunk[r.Start:r.End]
 		last := r.Start
-		for _, tk := range t.Tokenize(sub) {
+		// The run's tokens are appended to toks and compacted in place
+		// (out never passes the token being read), or read from the
+		// tokenizer's own slice.
+		n := len(toks)
+		var src []Token
+		if ap, ok := t.(Appender); ok {
+			toks = ap.AppendTokens(toks, sub)
+			src = toks[n:]
+		} else {
+			src = t.Tokenize(sub)
+		}
+		toks = toks[:n]
+		for _, tk := range src {
 			s, e := tk.Start+r.Start, tk.End+r.Start
 			if tk.Start < 0 || tk.End > len(sub) || s < last || s >= e {
 				continue // a tokenizer broke its contract; drop, never panic
@@ -343,8 +356,9 @@ func (a *Analyzer) tokenizerFor(lang language.Tag) Tokenizer {
 // one character each.
 type chars struct{}
 
-func (chars) Tokenize(text string) []Token {
-	var toks []Token
+func (c chars) Tokenize(text string) []Token { return c.AppendTokens(nil, text) }
+
+func (chars) AppendTokens(toks []Token, text string) []Token {
 	start, prev := -1, cNeutral
 	flush := func(end int) {
 		if start >= 0 && start < end {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/medterm/glossary/internal/devdata"
 	"github.com/medterm/glossary/tokenize"
 	"github.com/medterm/glossary/tokenize/ja"
 	"github.com/medterm/glossary/tokenize/zh"

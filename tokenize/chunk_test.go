@@ -2,13 +2,13 @@ package tokenize_test
 
 import (
 	"errors"
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/medterm/glossary/internal/devdata"
 	"github.com/medterm/glossary/tokenize"
 )
 

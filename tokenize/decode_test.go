@@ -3,7 +3,6 @@ package tokenize
 import (
 	"errors"
 	"fmt"
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/medterm/glossary/internal/devdata"
 )
 
 // Own fixtures, one per script.

@@ -19,14 +19,23 @@ const (
 // it whole (TNF-α, IL-1β, UC-MSCs, 1×10^6/kg, anti-dsDNA).
 type latin struct{}
 
-func (latin) Tokenize(text string) []Token {
-	var toks []Token
+func (l latin) Tokenize(text string) []Token { return l.AppendTokens(nil, text) }
+
+// The POS slices of Latin tokens, shared by all tokens (never modified).
+var (
+	posWord   = []string{POSWord}
+	posAbbrev = []string{POSAbbrev}
+	posNumber = []string{POSNumber}
+	posSymbol = []string{POSSymbol}
+)
+
+func (latin) AppendTokens(toks []Token, text string) []Token {
 	emit := func(s, e int) {
 		if s >= e {
 			return
 		}
 		surface := text[s:e]
-		toks = append(toks, Token{Surface: surface, Start: s, End: e, Base: surface, POS: []string{latinPOS(surface)}})
+		toks = append(toks, Token{Surface: surface, Start: s, End: e, Base: surface, POS: latinPOS(surface)})
 	}
 	start := -1
 	flushWord := func(end int) {
@@ -107,8 +116,8 @@ func startsNumber(s string) bool {
 	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
-// latinPOS classifies a Latin token.
-func latinPOS(s string) string {
+// latinPOS classifies a Latin token: one of the shared POS slices.
+func latinPOS(s string) []string {
 	letters, upper, digits := 0, 0, 0
 	first := true
 	startsDigit, other := false, 0
@@ -132,11 +141,11 @@ func latinPOS(s string) string {
 	}
 	switch {
 	case letters == 0 && digits == 0:
-		return POSSymbol
+		return posSymbol
 	case letters == 0 || startsDigit:
-		return POSNumber
+		return posNumber
 	case upper >= 2 || digits > 0 || other > 0 || upper == 1 && letters == 1:
-		return POSAbbrev
+		return posAbbrev
 	}
-	return POSWord
+	return posWord
 }

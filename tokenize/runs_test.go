@@ -1,13 +1,14 @@
 package tokenize
 
 import (
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/devdata"
 )
 
 // runString renders runs as "lang:text|lang:text" for compact tables.

@@ -31,3 +31,10 @@ type Token struct {
 type Tokenizer interface {
 	Tokenize(text string) []Token
 }
+
+// Appender is implemented by tokenizers that append the tokens of text to
+// dst (offsets relative to text) instead of returning a new slice: the
+// Analyzer then tokenizes a whole chunk into one slice.
+type Appender interface {
+	AppendTokens(dst []Token, text string) []Token
+}

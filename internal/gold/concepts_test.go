@@ -2,12 +2,13 @@ package gold
 
 import (
 	"errors"
-	"github.com/medterm/glossary/internal/devdata"
 	"io/fs"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/devdata"
 )
 
 func TestReadConcepts(t *testing.T) {

@@ -2,7 +2,7 @@ package ja
 
 import (
 	"errors"
-	"github.com/medterm/glossary/tokenize/internal/blank"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,6 +13,7 @@ import (
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/internal/blank"
 )
 
 // Tokenizer tokenizes Japanese text with kagome and the IPA dictionary. It
@@ -171,9 +172,14 @@ func userDict(words []string) (*dict.UserDict, error) {
 // word rules glue into noun runs ("),", "(" as 名詞,サ変接続), comes out one
 // character per token as 記号; a decimal number split by kagome at its point
 // (12 . 5) is joined again.
-func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
+func (t *Tokenizer) Tokenize(text string) []tokenize.Token { return t.AppendTokens(nil, text) }
+
+// AppendTokens appends the tokens Tokenize returns to dst
+// (tokenize.Appender).
+func (t *Tokenizer) AppendTokens(dst []tokenize.Token, text string) []tokenize.Token {
 	kt := t.k.Tokenize(text)
-	toks := make([]tokenize.Token, 0, len(kt))
+	first := len(dst)
+	toks := slices.Grow(dst, len(kt))
 	for i := range kt {
 		k := &kt[i]
 		start := k.Position
@@ -214,10 +220,13 @@ func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 		}
 		toks = append(toks, tok)
 	}
+	// Both compact the run's tokens in place.
+	tail := toks[first:]
 	if t.hasUser {
-		toks = t.restoreLonger(toks, text)
+		tail = t.restoreLonger(tail, text)
 	}
-	return joinDecimals(toks, text)
+	tail = joinDecimals(tail, text)
+	return toks[:first+len(tail)]
 }
 
 // restoreLonger undoes the blocking of longer system words by user words.

@@ -1,9 +1,10 @@
 package ja_test
 
 import (
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
+	"github.com/medterm/glossary/internal/devdata"
 	"github.com/medterm/glossary/tokenize"
 	"github.com/medterm/glossary/tokenize/ja"
 )
@@ -298,5 +300,19 @@ func TestConcurrent(t *testing.T) {
 	close(errs)
 	for got := range errs {
 		t.Errorf("concurrent Tokenize = %s; want %s", got, want)
+	}
+}
+
+// AppendTokens leaves dst alone and appends what Tokenize returns, also
+// where tokens are compacted (user words restored, decimals joined).
+func TestAppendTokens(t *testing.T) {
+	tk := must(t, user)
+	prefix := []tokenize.Token{{Surface: "前", Start: 0, End: 3}}
+	for _, text := range []string{"血小板が12.5倍に増えた。", "関節リウマチ(RA)の患者", ""} {
+		want := tk.Tokenize(text)
+		got := tk.AppendTokens(slices.Clone(prefix), text)
+		if len(got) != 1+len(want) || !reflect.DeepEqual(got[:1], prefix) || len(want) > 0 && !reflect.DeepEqual(got[1:], want) {
+			t.Errorf("AppendTokens(%q) = %s; want 前|%s", text, split(got), split(want))
+		}
 	}
 }

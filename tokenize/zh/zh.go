@@ -2,7 +2,6 @@ package zh
 
 import (
 	"errors"
-	"github.com/medterm/glossary/tokenize/internal/blank"
 	"sort"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"github.com/go-ego/gse"
 
 	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/internal/blank"
 )
 
 // Tokenizer tokenizes Chinese text (simplified and traditional) with gse in
@@ -89,7 +89,12 @@ var userPOS = []string{"n"}
 // makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
 // words gse does not know).
 func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
-	toks := make([]tokenize.Token, 0, len(text)/4)
+	return t.AppendTokens(make([]tokenize.Token, 0, len(text)/4), text)
+}
+
+// AppendTokens appends the tokens Tokenize returns to dst
+// (tokenize.Appender).
+func (t *Tokenizer) AppendTokens(toks []tokenize.Token, text string) []tokenize.Token {
 	pos := 0
 	if len(t.byFirst) > 0 {
 		for i := 0; i < len(text); {

@@ -1,8 +1,9 @@
 package zh_test
 
 import (
-	"github.com/medterm/glossary/internal/devdata"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/go-ego/gse"
 
+	"github.com/medterm/glossary/internal/devdata"
 	"github.com/medterm/glossary/tokenize"
 	"github.com/medterm/glossary/tokenize/zh"
 )
@@ -227,5 +229,17 @@ func TestConcurrent(t *testing.T) {
 	close(errs)
 	for got := range errs {
 		t.Errorf("concurrent Tokenize = %s; want %s", got, want)
+	}
+}
+
+func TestAppendTokens(t *testing.T) {
+	tk := must(t, user)
+	prefix := []tokenize.Token{{Surface: "前", Start: 0, End: 3}}
+	for _, text := range []string{"间充质干细胞治疗系统性红斑狼疮", ""} {
+		want := tk.Tokenize(text)
+		got := tk.AppendTokens(slices.Clone(prefix), text)
+		if len(got) != 1+len(want) || !reflect.DeepEqual(got[:1], prefix) || len(want) > 0 && !reflect.DeepEqual(got[1:], want) {
+			t.Errorf("AppendTokens(%q) = %s; want 前|%s", text, split(got), split(want))
+		}
 	}
 }
