@@ -387,13 +387,15 @@ func (d *Document) add(e *Extractor, slab *[]docCand, term string, lang language
 
 // maxGeneralLen is the byte length of the longest general noun: longer
 // unit sequences need no lookup.
-var maxGeneralLen = func() int {
+var maxGeneralLen = maxLen(generalNouns)
+
+func maxLen(set map[string]bool) int {
 	n := 0
-	for s := range generalNouns {
+	for s := range set {
 		n = max(n, len(s))
 	}
 	return n
-}()
+}
 
 // acceptable reports whether a sub-sequence of a compound run can be a
 // term: not a lone general noun, not a lone one-character Latin or digit
@@ -458,6 +460,9 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 // phrases about people, not terms (リウマチ患者).
 var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
 
+// maxNonFinalLen is the byte length of the longest nonFinal unit.
+var maxNonFinalLen = maxLen(nonFinal)
+
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
 func glued(a, b unit) bool {
@@ -468,15 +473,6 @@ func glued(a, b unit) bool {
 // word b after it (幹|細胞): no term ends at a.
 func bindsRight(a, b unit) bool {
 	return a.role == roleNoun && a.oneRune && a.allHan && b.startHan
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '.' || r == ',' || strings.ContainsRune("０１２３４５６７８９", r)) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // latinTermShape reports whether a single Latin word may be a term on its

@@ -43,16 +43,112 @@ type unit struct {
 	latinShape bool // latinTermShape (meaningful when latin)
 }
 
-// setFlags computes the text flags of u.
-func (u *unit) setFlags() {
-	u.oneRune = utf8.RuneCountInString(u.text) == 1
-	u.allHan = isAllHan(u.text)
-	u.startHan = startsHan(u.text)
-	u.number = isNumber(u.text)
-	u.nonFinal = nonFinal[u.text]
+// setFlags computes the text flags of u from its token's scan.
+func (u *unit) setFlags(ti tokInfo) {
+	u.oneRune = ti.runes == 1
+	u.allHan = ti.f&fAllHan != 0
+	u.startHan = ti.f&fStartHan != 0
+	u.number = ti.f&fNumber != 0
+	u.nonFinal = len(u.text) <= maxNonFinalLen && nonFinal[u.text]
 	if u.latin {
 		u.latinShape = latinTermShape(u.text)
 	}
+}
+
+// tokFlags describe the characters of a token; scanText computes them in
+// one pass over it.
+type tokFlags uint16
+
+const (
+	fWord     tokFlags = 1 << iota // has a letter or digit
+	fAllHan                        // non-empty, only han characters and 々
+	fStartHan                      // starts with a han character
+	fEndHan                        // ends with a han character
+	fLatin                         // isLatinWord
+	fDigits                        // non-empty, only ASCII and full-width digits
+	fNumber                        // non-empty, only digits, '.' and ','
+	fDot                           // contains a middle dot ・ or ･
+	fAllKata                       // non-empty, only katakana, ー and ・
+)
+
+// tokInfo is what compoundRuns knows of a token's text.
+type tokInfo struct {
+	f     tokFlags
+	runes int32
+}
+
+// scanText computes the flags and rune count of s. Han (U+3400–U+4DBF,
+// U+4E00–U+9FFF), kana and ASCII are decided by range; other characters
+// through the unicode tables.
+func scanText(s string) tokInfo {
+	word, dot := false, false
+	allHan, latin, digits, number, kata := true, true, true, true, true
+	startHan, endHan := false, false
+	letters := 0
+	n := int32(0)
+	for _, r := range s {
+		var isWord, han, greek, isKata bool
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			lower := c | 0x20
+			isLetter := 'a' <= lower && lower <= 'z'
+			isDigit := '0' <= c && c <= '9'
+			isWord = isLetter || isDigit
+			if isLetter {
+				letters++
+			} else if !isDigit && c != '-' && c != '/' && c != '.' && c != '+' {
+				latin = false
+			}
+			digits = digits && isDigit
+			number = number && (isDigit || c == '.' || c == ',')
+		case 0x4E00 <= r && r <= 0x9FFF || 0x3400 <= r && r <= 0x4DBF:
+			isWord, han = true, true
+			latin, digits, number = false, false, false
+		case 0x3041 <= r && r <= 0x30FF:
+			isWord = r <= 0x3096 || 0x309D <= r && r <= 0x309F || 0x30A1 <= r && r != 0x30FB
+			isKata = 0x30A1 <= r && r <= 0x30FA || 0x30FD <= r
+			latin, digits, number = false, false, false
+		default:
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+			han = unicode.Is(unicode.Han, r)
+			greek = unicode.Is(unicode.Greek, r)
+			isKata = unicode.Is(unicode.Katakana, r)
+			if greek {
+				letters++
+			} else if r != '‐' {
+				latin = false
+			}
+			fullDigit := '０' <= r && r <= '９'
+			digits = digits && fullDigit
+			number = number && fullDigit
+		}
+		if n == 0 {
+			startHan = han
+		}
+		endHan = han
+		n++
+		word = word || isWord
+		allHan = allHan && (han || r == '々')
+		kata = kata && (isKata || r == 'ー' || r == '・')
+		dot = dot || r == '・' || r == '･'
+	}
+	var f tokFlags
+	set := func(b bool, x tokFlags) {
+		if b {
+			f |= x
+		}
+	}
+	set(word, fWord)
+	set(n > 0 && allHan, fAllHan)
+	set(startHan, fStartHan)
+	set(endHan, fEndHan)
+	set(n > 0 && latin && letters > 0, fLatin)
+	set(n > 0 && digits, fDigits)
+	set(n > 0 && number, fNumber)
+	set(dot, fDot)
+	set(n > 0 && kata, fAllKata)
+	return tokInfo{f, n}
 }
 
 // generalNouns are frequent nouns of general language that kagome tags as
@@ -92,69 +188,23 @@ func setOf(s ...string) map[string]bool {
 	return m
 }
 
-// hasWordChar reports whether s has a letter, digit, han or kana: ASCII
-// punctuation that a tokenizer tags as a noun is not a unit.
-func hasWordChar(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
-
-func isAllHan(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) && r != '々' {
-			return false
-		}
-	}
-	return true
-}
-
-func isAllKatakana(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・' {
-			return false
-		}
-	}
-	return true
-}
-
-func isLatinWord(s string) bool {
-	if s == "" {
-		return false
-	}
-	letters := 0
-	for _, r := range s {
-		switch {
-		case r < 0x80 && unicode.IsLetter(r):
-			letters++
-		case r < 0x80 && unicode.IsDigit(r), r == '-', r == '‐', r == '/', r == '.', r == '+':
-		case unicode.Is(unicode.Greek, r):
-			letters++
-		default:
-			return false
-		}
-	}
-	return letters > 0
-}
+// isLatinWord reports whether s is a Latin word: ASCII letters and digits,
+// Greek letters, - ‐ / . + and at least one letter.
+func isLatinWord(s string) bool { return scanText(s).f&fLatin != 0 }
 
 // classify returns the role of a token from its part of speech. It knows
 // the tag sets of kagome's IPA dictionary (名詞, 接頭詞, 接尾 ...) and of gse
 // (n, nz, vn, eng ...); unknown tags fall back to the token's script.
-func classify(t tokenize.Token) (role, bool) {
+//
+// ti is the scan of t.Surface (ASCII punctuation that a tokenizer tags as a
+// noun has no letter or digit: not a unit).
+func classify(t tokenize.Token, ti tokInfo) (role, bool) {
 	s := t.Surface
-	if !hasWordChar(s) || hasEdgeSpace(s) {
+	if ti.f&fWord == 0 || hasEdgeSpace(s) {
 		return roleNone, false
 	}
-	if isLatinWord(s) {
+	allHan := ti.f&fAllHan != 0
+	if ti.f&fLatin != 0 {
 		var arr [32]byte
 		lower := lowerASCII(arr[:0], s)
 		if englishStop[string(lower)] {
@@ -183,12 +233,12 @@ func classify(t tokenize.Token) (role, bool) {
 		switch sub {
 		case "副詞可能":
 			// 従来, 長期, 初期: qualify terms (従来治療), not terms alone.
-			if isAllHan(s) && utf8.RuneCountInString(s) >= 2 {
+			if allHan && ti.runes >= 2 {
 				return roleNoun, true
 			}
 			return roleNone, false
 		case "非自立", "代名詞", "数", "接続詞的", "特殊", "引用文字列", "動詞非自立的":
-			if sub == "数" && isAllHan(s) && !strings.ContainsAny(s, "一二三四五六七八九十百千万億〇") {
+			if sub == "数" && allHan && !strings.ContainsAny(s, "一二三四五六七八九十百千万億〇") {
 				return roleNoun, gen
 			}
 			return roleNone, false
@@ -198,10 +248,10 @@ func classify(t tokenize.Token) (role, bool) {
 			}
 			// A one-character han "suffix" the list does not know is more
 			// often a piece of a word the dictionary lacks (上 of 上清液).
-			if boundSuffixes[s] || isAllHan(s) && utf8.RuneCountInString(s) == 2 {
+			if boundSuffixes[s] || allHan && ti.runes == 2 {
 				return roleSuffix, false
 			}
-			if isAllHan(s) && utf8.RuneCountInString(s) == 1 {
+			if allHan && ti.runes == 1 {
 				if gen { // positional: 内, 外, 中, 上, 後
 					return roleSuffix, false
 				}
@@ -212,14 +262,14 @@ func classify(t tokenize.Token) (role, bool) {
 		if boundSuffixes[s] {
 			return roleSuffix, false
 		}
-		if boundPrefixes[s] && utf8.RuneCountInString(s) == 1 {
+		if ti.runes == 1 && boundPrefixes[s] {
 			return rolePrefix, false
 		}
 		// Adjectival noun stems (有効, 重篤, 通常) qualify terms but are
 		// not terms alone.
 		return roleNoun, gen || sub == "形容動詞語幹"
 	case "接頭詞":
-		if isAllHan(s) || isAllKatakana(s) {
+		if allHan || ti.f&fAllKata != 0 {
 			return rolePrefix, false
 		}
 		return roleNone, false
@@ -232,23 +282,23 @@ func classify(t tokenize.Token) (role, bool) {
 	}
 	// gse (jieba-style tags)
 	switch {
-	case pos == "eng" || pos == "x" && isLatinWord(s):
+	case pos == "eng":
 		return roleNoun, false
-	case pos == "vn" || pos == "an" || pos == "nz" || pos == "nr" || pos == "ns" || pos == "nt" || pos == "nrt" || pos == "nw" || pos == "n" || pos == "ng" || pos == "j" || pos == "l" && isAllHan(s):
+	case pos == "vn" || pos == "an" || pos == "nz" || pos == "nr" || pos == "ns" || pos == "nt" || pos == "nrt" || pos == "nw" || pos == "n" || pos == "ng" || pos == "j" || pos == "l" && allHan:
 		if boundSuffixes[s] {
 			return roleSuffix, gen
 		}
 		return roleNoun, gen
 	case pos == "h":
 		return rolePrefix, false
-	case pos == "v" && isAllHan(s) && utf8.RuneCountInString(s) >= 2 && t.Lang != tokenize.Japanese:
+	case pos == "v" && allHan && ti.runes >= 2 && t.Lang != tokenize.Japanese:
 		// jieba tags many verbal nouns as verbs (损伤, 免疫): they modify a
 		// following noun (损伤部位, 免疫反应) but do not end a term.
 		return rolePrefix, false
 	case pos == "k":
 		return roleSuffix, false
 	case pos == "" || pos == "x":
-		if isAllHan(s) || isAllKatakana(s) {
+		if allHan || ti.f&fAllKata != 0 {
 			return roleNoun, gen
 		}
 	}
@@ -298,16 +348,13 @@ func lowerASCII(buf []byte, s string) []byte {
 	return buf
 }
 
-// hasDot reports whether s contains a middle dot ・ or ･.
-func hasDot(s string) bool {
-	return strings.Contains(s, "・") || strings.Contains(s, "･")
-}
-
 // runScratch holds the buffers of compoundRuns, reused from document to
 // document through runPool (units are the largest allocation of
 // extraction after the candidate table).
 type runScratch struct {
 	toks  []tokenize.Token // splitDots output
+	infos []tokInfo        // scans of the tokens
+	infx  []tokInfo        // splitDots output
 	units []unit
 	runs  [][]unit
 }
@@ -321,6 +368,7 @@ func (sc *runScratch) release() {
 	clear(sc.units[:cap(sc.units)])
 	clear(sc.runs[:cap(sc.runs)])
 	sc.toks, sc.units, sc.runs = sc.toks[:0], sc.units[:0], sc.runs[:0]
+	sc.infos, sc.infx = sc.infos[:0], sc.infx[:0]
 	runPool.Put(sc)
 }
 
@@ -331,19 +379,30 @@ func (sc *runScratch) release() {
 //
 // The runs live in sc, which the caller reuses (see runScratch).
 func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
-	toks = splitDots(sc, toks)
+	infos := sc.infos[:0]
+	split := false
+	for _, t := range toks {
+		ti := scanText(t.Surface)
+		infos = append(infos, ti)
+		split = split || ti.f&fDot != 0 && t.Surface != "・" && t.Surface != "･"
+	}
+	sc.infos = infos
+	if split {
+		toks, infos = splitDots(sc, toks, infos)
+	}
 	us := sc.units[:0]
 	if cap(us) < len(toks) {
 		us = make([]unit, 0, len(toks))
 	}
 	for i, t := range toks {
-		r, gen := classify(t)
-		if r == roleNone && utf8.RuneCountInString(t.Surface) == 1 && isAllHan(t.Surface) && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
+		ti := infos[i]
+		r, gen := classify(t, ti)
+		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
 			// A single han character mis-tagged as a verb, adjective or
 			// person name between han neighbours (破 of 破骨細胞) is part of
 			// the compound.
-			prevHan := i > 0 && toks[i-1].End == t.Start && endsHan(toks[i-1].Surface)
-			nextHan := i+1 < len(toks) && toks[i+1].Start == t.End && startsHan(toks[i+1].Surface)
+			prevHan := i > 0 && toks[i-1].End == t.Start && infos[i-1].f&fEndHan != 0
+			nextHan := i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].f&fStartHan != 0
 			if nextHan || prevHan && len(t.POS) > 0 && t.POS[0] != "助詞" && t.POS[0] != "助動詞" {
 				r = rolePrefix
 				if prevHan && !nextHan {
@@ -351,11 +410,11 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				}
 			}
 		}
-		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: isLatinWord(t.Surface)}
-		if r == roleNone && isDigits(t.Surface) && t.Lang == tokenize.Japanese {
+		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0}
+		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
 			// A number directly before a han word may start a term; it
 			// never ends one and needs a specific noun after it.
-			if i+1 < len(toks) && toks[i+1].Start == t.End && startsHan(toks[i+1].Surface) && !counter(toks[i+1].POS) {
+			if i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].f&fStartHan != 0 && !counter(toks[i+1].POS) {
 				u.role, u.numeric, u.latin = rolePrefix, true, false
 			}
 		}
@@ -368,7 +427,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			}
 		}
 		if u.role != roleNone {
-			u.setFlags()
+			u.setFlags(ti)
 		}
 		us = append(us, u)
 	}
@@ -413,16 +472,6 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	return runs
 }
 
-func endsHan(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return unicode.Is(unicode.Han, r)
-}
-
-func startsHan(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.Is(unicode.Han, r)
-}
-
 // adjacent reports whether b continues the compound ending with a.
 func adjacent(text string, a, b unit) bool {
 	if a.end == b.start {
@@ -455,26 +504,23 @@ func functionPOS(pos []string) bool {
 	return false
 }
 
-// splitDots splits tokens at the middle dot ・ (and its half-width form),
-// which separates list items (エンドトキシン・マイコプラズマ); the dot itself
-// becomes a symbol token.
+// dotPOS is the tag of the dots splitDots cuts out.
 var dotPOS = []string{"記号"} // shared, never modified
 
-func splitDots(sc *runScratch, toks []tokenize.Token) []tokenize.Token {
-	need := false
-	for _, t := range toks {
-		if hasDot(t.Surface) && t.Surface != "・" && t.Surface != "･" {
-			need = true
-			break
-		}
+// splitDots splits tokens at the middle dot ・ (and its half-width form),
+// which separates list items (エンドトキシン・マイコプラズマ); the dot itself
+// becomes a symbol token. infos are the scans of toks; splitDots returns
+// those of its output.
+func splitDots(sc *runScratch, toks []tokenize.Token, infos []tokInfo) ([]tokenize.Token, []tokInfo) {
+	out, outInfos := sc.toks[:0], sc.infx[:0]
+	piece := func(t tokenize.Token) {
+		out = append(out, t)
+		outInfos = append(outInfos, scanText(t.Surface))
 	}
-	if !need {
-		return toks
-	}
-	out := sc.toks[:0]
-	for _, t := range toks {
-		if !hasDot(t.Surface) || t.Surface == "・" || t.Surface == "･" {
+	for k, t := range toks {
+		if infos[k].f&fDot == 0 || t.Surface == "・" || t.Surface == "･" {
 			out = append(out, t)
+			outInfos = append(outInfos, infos[k])
 			continue
 		}
 		off := t.Start
@@ -482,32 +528,20 @@ func splitDots(sc *runScratch, toks []tokenize.Token) []tokenize.Token {
 		for rest != "" {
 			i := strings.IndexAny(rest, "・･")
 			if i < 0 {
-				out = append(out, tokenize.Token{Surface: rest, Start: off, End: off + len(rest), Base: rest, POS: t.POS, Lang: t.Lang})
+				piece(tokenize.Token{Surface: rest, Start: off, End: off + len(rest), Base: rest, POS: t.POS, Lang: t.Lang})
 				break
 			}
 			if i > 0 {
-				out = append(out, tokenize.Token{Surface: rest[:i], Start: off, End: off + i, Base: rest[:i], POS: t.POS, Lang: t.Lang})
+				piece(tokenize.Token{Surface: rest[:i], Start: off, End: off + i, Base: rest[:i], POS: t.POS, Lang: t.Lang})
 			}
 			_, w := utf8.DecodeRuneInString(rest[i:])
-			out = append(out, tokenize.Token{Surface: rest[i : i+w], Start: off + i, End: off + i + w, POS: dotPOS, Lang: t.Lang})
+			piece(tokenize.Token{Surface: rest[i : i+w], Start: off + i, End: off + i + w, POS: dotPOS, Lang: t.Lang})
 			off += i + w
 			rest = rest[i+w:]
 		}
 	}
-	sc.toks = out
-	return out
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
-			return false
-		}
-	}
-	return true
+	sc.toks, sc.infx = out, outInfos
+	return out, outInfos
 }
 
 // counter reports kagome's tag for counters (回, 件, 年, 週).

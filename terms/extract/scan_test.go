@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scanRef computes the flags of scanText with the unicode tables only.
+func scanRef(s string) tokInfo {
+	var f tokFlags
+	set := func(b bool, x tokFlags) {
+		if b {
+			f |= x
+		}
+	}
+	all := func(ok func(r rune) bool) bool {
+		for _, r := range s {
+			if !ok(r) {
+				return false
+			}
+		}
+		return s != ""
+	}
+	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
+	set(strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0, fWord)
+	set(all(func(r rune) bool { return han(r) || r == '々' }), fAllHan)
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	set(han(first), fStartHan)
+	set(han(last), fEndHan)
+	letters := 0
+	set(all(func(r rune) bool {
+		switch {
+		case r < 0x80 && unicode.IsLetter(r), unicode.Is(unicode.Greek, r):
+			letters++
+			return true
+		case r < 0x80 && unicode.IsDigit(r), r == '-', r == '‐', r == '/', r == '.', r == '+':
+			return true
+		}
+		return false
+	}) && letters > 0, fLatin)
+	set(all(func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }), fDigits)
+	set(all(func(r rune) bool {
+		return r >= '0' && r <= '9' || r == '.' || r == ',' || strings.ContainsRune("０１２３４５６７８９", r)
+	}), fNumber)
+	set(strings.Contains(s, "・") || strings.Contains(s, "･"), fDot)
+	set(all(func(r rune) bool { return unicode.Is(unicode.Katakana, r) || r == 'ー' || r == '・' }), fAllKata)
+	return tokInfo{f, int32(utf8.RuneCountInString(s))}
+}
+
+// TestScanText checks scanText's ranges against the unicode tables for
+// every code point, alone and after a han and a Latin letter, and on
+// mixed strings.
+func TestScanText(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := scanText(s), scanRef(s); got != want {
+			t.Fatalf("scanText(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		check(s)
+		check("細" + s)
+		check("a" + s)
+	}
+	for _, s := range []string{"", "細胞", "間葉系", "々", "TNF-α", "IL‐6", "5-FU", "１２", "3.5", "1,000",
+		"エンドトキシン・マイコプラズマ", "ｱｲ･ｳ", "カテーテル", "ー", "\xff", "細\xe7\xb4", "α", "+", "ab c", "ＭＳＣ"} {
+		check(s)
+	}
+}
