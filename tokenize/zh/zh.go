@@ -10,6 +10,7 @@ import (
 	"github.com/go-ego/gse"
 
 	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/han"
 	"github.com/medterm/glossary/tokenize/internal/blank"
 )
 
@@ -132,7 +133,7 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		return toks
 	}
 	off := start
-	for _, piece := range t.seg.Cut(text[start:end], true) {
+	for _, piece := range t.seg.Cut(chineseForms(text[start:end]), true) {
 		n := utf8.RuneCountInString(piece)
 		e := off
 		for ; n > 0 && e < end; n-- {
@@ -160,6 +161,25 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		toks = append(toks, tokenize.Token{Surface: text[off:end], Start: off, End: end, Base: text[off:end], POS: posSlice("x")})
 	}
 	return toks
+}
+
+// chineseForms replaces Japanese-only characters (帯, 剤, 関) by their
+// Chinese forms (han.FoldRune), one character for one, for the segmenter:
+// gse's dictionary knows 脐带血, not the 脐帯血 of a Japanese writer's
+// Chinese. Tokens keep the original surface (segment counts runes).
+func chineseForms(s string) string {
+	for i, r := range s {
+		if r >= 0x2E80 && han.Shinjitai(r) {
+			b := []rune(s[i:])
+			for k, r := range b {
+				if han.Shinjitai(r) {
+					b[k] = han.FoldRune(r)
+				}
+			}
+			return s[:i] + string(b)
+		}
+	}
+	return s
 }
 
 // posSlices interns the one-element POS slices of jieba's few dozen tags,

@@ -243,3 +243,15 @@ func TestAppendTokens(t *testing.T) {
 		}
 	}
 }
+
+// A Japanese-only form in Chinese text (帯 for 带) does not break the word
+// around it, and the token keeps the character as written.
+func TestJapaneseFormsInChinese(t *testing.T) {
+	tk := must(t, plain)
+	text := "患者接受了脐帯血干细胞治疗。"
+	toks := tk.Tokenize(text)
+	checkTokens(t, text, toks)
+	if got := split(toks); !strings.Contains(got, "|脐帯血|") {
+		t.Errorf("Tokenize(%q) = %s; want 脐帯血 as one token", text, got)
+	}
+}
