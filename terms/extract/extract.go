@@ -69,8 +69,10 @@ type Extractor struct {
 	known       map[string]string // normalized term → concept id
 	index       *terms.Index      // folded lookup and scanning, when given
 	maxContexts int
-	maxUnits    int
 }
+
+// maxUnits is the largest number of units in a candidate.
+const maxUnits = 7
 
 // Option configures an Extractor.
 type Option func(*Extractor) error
@@ -128,7 +130,7 @@ func New(tok tokenize.Tokenizer, opts ...Option) (*Extractor, error) {
 	if tok == nil {
 		return nil, errors.New("extract: nil tokenizer")
 	}
-	e := &Extractor{tok: tok, known: map[string]string{}, maxContexts: 3, maxUnits: 7}
+	e := &Extractor{tok: tok, known: map[string]string{}, maxContexts: 3}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
@@ -141,27 +143,33 @@ func New(tok tokenize.Tokenizer, opts ...Option) (*Extractor, error) {
 func key(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
 
 // Document holds what extraction keeps of one document: counts, contexts
-// and pairs. The text itself is not kept, so a collection of documents
-// costs the candidate table, not the corpus.
+// and pairs. The text itself is not kept (terms, unit keys and snippets are
+// copied into one string), so a collection of documents costs the
+// candidate table, not the corpus.
 type Document struct {
 	Name  string
 	Pairs []Pair
-	cands map[candID]*docCand
-	// Adjacency counts by unit: unit key uniq[i] occurs left[i] times with
-	// a left neighbour in a compound and right[i] times with a right one
-	// (a key may occur more than once: counts add up).
+	cands []*docCand // in order of first occurrence
+	// Units: uniq[i] is the matching key of unit i, which occurs left[i]
+	// times with a left neighbour in a compound and right[i] times with a
+	// right one (a key may have several ids: counts add up). Candidates'
+	// units are sub-slices of the arrays in ids, which hold ids of this
+	// document until Collection.Add maps them to the collection's.
 	uniq        []string
 	left, right []int
+	ids         [][]int32
+	owner       *Collection // the collection whose unit ids the candidates hold
 }
 
 type docCand struct {
 	spaced   bool // Latin and CJK joined across a space: a weaker bond
+	ev       Evidence
+	lid      langID // langIDOf(lang)
 	term     string
 	lang     language.Tag
-	units    []string
+	units    []int32 // unit ids (see Document)
 	freq     int
 	indep    int // occurrences as a whole compound run, not inside a longer one
-	ev       Evidence
 	contexts []Context
 }
 
@@ -204,19 +212,18 @@ func langIDOf(t language.Tag) langID {
 // Document extracts the candidates of one text. name labels contexts.
 func (e *Extractor) Document(name, text string) *Document {
 	d := &Document{Name: name}
-	lines := newLineIndex(text)
+	sc := runPool.Get().(*runScratch)
+	defer sc.release()
+	b := &docBuilder{e: e, d: d, sc: sc, name: name, text: text, lines: newLineIndex(text), valid: utf8.ValidString(text)}
+	if sc.cands == nil {
+		sc.cands = make(map[candID]*docCand, 1024)
+		sc.unitIDs = make(map[string]int32, 1024)
+	}
 	// Pairs first (they need no tokens): the language of each long form is
 	// that of the token covering its start, looked up chunk by chunk.
 	pairs := FindPairs(text)
 	pairLangs := make([]language.Tag, len(pairs))
-	sc := runPool.Get().(*runScratch)
-	defer sc.release()
-	d.cands = make(map[candID]*docCand, min(len(text), 1<<20)/16)
-	// unit text → index in d.uniq. Two texts with one key (width, case)
-	// get two entries; Collection.Add sums counts by key.
-	unitIDs := map[string]int32{}
-	var slab []docCand // candidates are allocated in blocks
-	var jbuf []byte    // joined units, for generalNouns lookups
+	var jbuf []byte // joined units, for generalNouns lookups
 	// Tokens come chunk by chunk when the tokenizer streams (compound runs
 	// never cross the line breaks chunks end at), so memory is bounded by
 	// a chunk's tokens, not the document's.
@@ -227,32 +234,18 @@ func (e *Extractor) Document(name, text string) *Document {
 			}
 		}
 		runs := compoundRuns(sc, text, toks)
-		// The matching keys of the chunk's units, in one array: each
-		// run's keys are a sub-slice, shared by the candidates built from
-		// it (never modified).
+		// The unit ids of the chunk's runs, in one array: each run's ids
+		// are a sub-slice, shared by the candidates built from it.
 		n := 0
 		for _, run := range runs {
 			n += len(run)
 		}
-		allKeys := make([]string, 0, n)
 		allIDs := make([]int32, 0, n)
 		for _, run := range runs {
 			for _, u := range run {
-				id, ok := unitIDs[u.text]
-				if !ok {
-					id = int32(len(d.uniq))
-					d.uniq = append(d.uniq, key(u.text))
-					unitIDs[u.text] = id
-				}
-				allKeys = append(allKeys, d.uniq[id])
-				allIDs = append(allIDs, id)
+				allIDs = append(allIDs, b.unitID(u.text))
 			}
-			keys := allKeys[len(allKeys)-len(run):]
 			ids := allIDs[len(allIDs)-len(run):]
-			if len(d.left) < len(d.uniq) {
-				d.left = append(d.left, make([]int, len(d.uniq)-len(d.left))...)
-				d.right = append(d.right, make([]int, len(d.uniq)-len(d.right))...)
-			}
 			for i := 1; i < len(run); i++ {
 				d.right[ids[i-1]]++
 				d.left[ids[i]]++
@@ -261,7 +254,7 @@ func (e *Extractor) Document(name, text string) *Document {
 				if run[i].role == roleSuffix {
 					continue
 				}
-				for j := i; j < len(run) && j-i < e.maxUnits; j++ {
+				for j := i; j < len(run) && j-i < maxUnits; j++ {
 					if run[j].role == rolePrefix {
 						continue
 					}
@@ -276,10 +269,8 @@ func (e *Extractor) Document(name, text string) *Document {
 					if ok, jbuf = acceptable(sub, jbuf); !ok {
 						continue
 					}
-					if len(slab) == 0 {
-						slab = make([]docCand, 64)
-					}
-					c := d.add(e, &slab, text[sub[0].start:sub[len(sub)-1].end], runLang(sub), keys[i:j+1], EvPattern, name, text, lines, sub[0].start, sub[len(sub)-1].end)
+					start, end := sub[0].start, sub[len(sub)-1].end
+					c := b.add(text[start:end], runLang(sub), ids[i:j+1], EvPattern, start, end)
 					if i == 0 && j == len(run)-1 {
 						c.indep++
 					}
@@ -291,6 +282,7 @@ func (e *Extractor) Document(name, text string) *Document {
 				}
 			}
 		}
+		d.ids = append(d.ids, allIDs)
 		return nil
 	}
 	if ch, ok := e.tok.(interface {
@@ -302,7 +294,7 @@ func (e *Extractor) Document(name, text string) *Document {
 	}
 	if e.index != nil {
 		for _, h := range e.index.Scan(text) {
-			d.mark(e, h.Text, h.Lang, EvGlossary, name, text, lines, Span{h.Start, h.End})
+			b.mark(h.Text, h.Lang, EvGlossary, Span{h.Start, h.End})
 		}
 	}
 	d.Pairs = pairs
@@ -316,7 +308,7 @@ func (e *Extractor) Document(name, text string) *Document {
 			ev = EvGloss
 		}
 		if p.Short != "" {
-			d.mark(e, p.Short, language.English, ev, name, text, lines, p.ShortAt)
+			b.mark(p.Short, language.English, ev, p.ShortAt)
 		}
 		if p.Long != "" {
 			lang := p.LongLang
@@ -324,13 +316,52 @@ func (e *Extractor) Document(name, text string) *Document {
 				lang = l
 			}
 			p.LongLang = lang
-			d.mark(e, p.Long, lang, ev, name, text, lines, p.LongAt)
+			b.mark(p.Long, lang, ev, p.LongAt)
 		}
 		if p.LongEn != "" {
-			d.mark(e, p.LongEn, language.English, ev, name, text, lines, p.LongEnAt)
+			b.mark(p.LongEn, language.English, ev, p.LongEnAt)
 		}
 	}
+	b.finish()
 	return d
+}
+
+// docBuilder is the state of one Document call.
+type docBuilder struct {
+	e          *Extractor
+	d          *Document
+	sc         *runScratch // also holds the maps and snippets below
+	name, text string
+	lines      lineIndex
+	valid      bool      // text is valid UTF-8 (kwic steps over bytes)
+	slab       []docCand // candidates are allocated in blocks
+	ctxs       []Context // and contexts
+}
+
+// snip is a context whose snippet finish builds: left【key】right.
+type snip struct {
+	c                *docCand
+	i                int // index in c.contexts
+	left, key, right string
+}
+
+// unitID returns the id of the unit with text s.
+func (b *docBuilder) unitID(s string) int32 {
+	id, ok := b.sc.unitIDs[s]
+	if !ok {
+		id = b.newUnit(key(s))
+		b.sc.unitIDs[s] = id
+	}
+	return id
+}
+
+// newUnit adds a unit with key k.
+func (b *docBuilder) newUnit(k string) int32 {
+	d := b.d
+	d.uniq = append(d.uniq, k)
+	d.left = append(d.left, 0)
+	d.right = append(d.right, 0)
+	return int32(len(d.uniq) - 1)
 }
 
 // langAt returns the language of the token covering offset off.
@@ -344,45 +375,100 @@ func langAt(toks []tokenize.Token, off int) language.Tag {
 
 // mark adds pair evidence to a candidate, creating it if the compound
 // patterns missed it (it then counts once per pair occurrence).
-func (d *Document) mark(e *Extractor, term string, lang language.Tag, ev Evidence, name, text string, lines lineIndex, at Span) {
-	if c, ok := d.cands[candID{langIDOf(lang), term}]; ok {
+func (b *docBuilder) mark(term string, lang language.Tag, ev Evidence, at Span) {
+	if c, ok := b.sc.cands[candID{langIDOf(lang), term}]; ok {
 		c.ev |= ev
 		return
 	}
-	d.add(e, nil, term, lang, []string{key(term)}, ev, name, text, lines, at.Start, at.End).indep++
+	ids := []int32{b.newUnit(key(term))}
+	b.d.ids = append(b.d.ids, ids)
+	b.add(term, lang, ids, ev, at.Start, at.End).indep++
 }
 
-// add counts one occurrence of term. A new candidate is taken from *slab
-// when slab is not nil (the caller keeps it non-empty).
-func (d *Document) add(e *Extractor, slab *[]docCand, term string, lang language.Tag, units []string, ev Evidence, name, text string, lines lineIndex, start, end int) *docCand {
-	id := candID{langIDOf(lang), term}
-	c, ok := d.cands[id]
+// add counts one occurrence of term at text[start:end]. term may be a
+// slice of the text until finish.
+func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evidence, start, end int) *docCand {
+	lid := langIDOf(lang)
+	c, ok := b.sc.cands[candID{lid, term}]
 	if !ok {
-		if slab != nil {
-			c = &(*slab)[0]
-			*slab = (*slab)[1:]
-		} else {
-			c = new(docCand)
+		if len(b.slab) == 0 {
+			b.slab = make([]docCand, 64)
 		}
-		// Clone: term is a slice of the text, which must not stay alive.
-		id.term = strings.Clone(term)
-		*c = docCand{term: id.term, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
-		d.cands[id] = c
+		c = &b.slab[0]
+		b.slab = b.slab[1:]
+		*c = docCand{term: term, lid: lid, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
+		b.sc.cands[candID{lid, term}] = c
+		b.d.cands = append(b.d.cands, c)
 	}
 	c.freq++
 	c.ev |= ev
-	if len(c.contexts) < e.maxContexts {
+	if mc := b.e.maxContexts; len(c.contexts) < mc {
 		if len(c.contexts) == cap(c.contexts) {
 			// One slot first (most candidates occur once), then all.
 			n := 1
 			if len(c.contexts) > 0 {
-				n = e.maxContexts
+				n = mc
 			}
-			c.contexts = append(make([]Context, 0, n), c.contexts...)
+			if len(b.ctxs) < n {
+				b.ctxs = make([]Context, 256+n)
+			}
+			c.contexts = append(b.ctxs[:0:n], c.contexts...)
+			b.ctxs = b.ctxs[n:]
 		}
-		c.contexts = append(c.contexts, Context{File: name, Line: lines.line(start), Snippet: kwic(text, start, end)})
+		left, right := b.kwic(start, end)
+		b.sc.snips = append(b.sc.snips, snip{c, len(c.contexts), left, b.text[start:end], right})
+		c.contexts = append(c.contexts, Context{File: b.name, Line: b.lines.line(start)})
 	}
 	return c
+}
+
+// finish copies the strings the document keeps (terms, unit keys,
+// snippets) into one string, so that the text need not stay alive.
+func (b *docBuilder) finish() {
+	d := b.d
+	snips := b.sc.snips
+	const open, close = "【", "】"
+	n := 0
+	for _, c := range d.cands {
+		n += len(c.term)
+	}
+	for _, k := range d.uniq {
+		n += len(k)
+	}
+	for i := range snips {
+		n += len(snips[i].left) + len(open) + len(snips[i].key) + len(close) + len(snips[i].right)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, c := range d.cands {
+		sb.WriteString(c.term)
+	}
+	for _, k := range d.uniq {
+		sb.WriteString(k)
+	}
+	for i := range snips {
+		sb.WriteString(snips[i].left)
+		sb.WriteString(open)
+		sb.WriteString(snips[i].key)
+		sb.WriteString(close)
+		sb.WriteString(snips[i].right)
+	}
+	all := sb.String()
+	off := 0
+	next := func(n int) string {
+		off += n
+		return all[off-n : off]
+	}
+	for _, c := range d.cands {
+		c.term = next(len(c.term))
+	}
+	for i, k := range d.uniq {
+		d.uniq[i] = next(len(k))
+	}
+	for i := range snips {
+		s := &snips[i]
+		s.c.contexts[s.i].Snippet = next(len(s.left) + len(open) + len(s.key) + len(close) + len(s.right))
+	}
 }
 
 // maxGeneralLen is the byte length of the longest general noun: longer
@@ -544,9 +630,13 @@ func runLang(sub []unit) language.Tag {
 type Collection struct {
 	e      *Extractor
 	docs   []*Document
-	left   map[string]int
-	right  map[string]int
 	forget bool // streaming: drop each document's table once merged
+
+	// Units by key: collection ids, and adjacency counts by id.
+	unitIDs     map[string]int32
+	keys        []string
+	left, right []int
+	remap       []int32 // scratch: document unit id → collection id
 
 	// The merged candidate table, filled by Add.
 	idx    map[candID]int
@@ -559,7 +649,7 @@ type Collection struct {
 // NewCollection returns an empty collection scored by e. It keeps every
 // document's own table, for DocumentCandidates (evaluation per article).
 func (e *Extractor) NewCollection() *Collection {
-	return &Collection{e: e, left: map[string]int{}, right: map[string]int{}, idx: map[candID]int{}}
+	return &Collection{e: e, unitIDs: map[string]int32{}, idx: map[candID]int{}}
 }
 
 // NewStream returns a collection that merges each added document into the
@@ -576,18 +666,12 @@ func (e *Extractor) NewStream() *Collection {
 // Add adds a document.
 func (c *Collection) Add(d *Document) {
 	c.docs = append(c.docs, d)
-	for i, k := range d.uniq {
-		if i < len(d.left) && d.left[i] > 0 {
-			c.left[k] += d.left[i]
-		}
-		if i < len(d.right) && d.right[i] > 0 {
-			c.right[k] += d.right[i]
-		}
-	}
+	c.addUnits(d)
 	// Candidates seen in one document (most of them) share one []string
 	// holding its name; the capacity of 1 makes a second file's append copy.
 	self := []string{d.Name}
-	for k, dc := range d.cands {
+	for _, dc := range d.cands {
+		k := candID{dc.lid, dc.term}
 		i, ok := c.idx[k]
 		if !ok {
 			i = len(c.merged)
@@ -626,20 +710,61 @@ func (c *Collection) Add(d *Document) {
 	}
 }
 
+// addUnits adds the adjacency counts of d and makes its candidates' units
+// collection unit ids.
+func (c *Collection) addUnits(d *Document) {
+	remap := c.remap[:0]
+	for i, k := range d.uniq {
+		g, ok := c.unitIDs[k]
+		if !ok {
+			g = int32(len(c.keys))
+			c.unitIDs[k] = g
+			c.keys = append(c.keys, k)
+			c.left = append(c.left, 0)
+			c.right = append(c.right, 0)
+		}
+		remap = append(remap, g)
+		c.left[g] += d.left[i]
+		c.right[g] += d.right[i]
+	}
+	c.remap = remap
+	switch d.owner {
+	case nil:
+		for _, a := range d.ids {
+			for j, x := range a {
+				a[j] = remap[x]
+			}
+		}
+		d.ids = nil
+	case c: // added again: the ids are already the collection's
+	default:
+		// Added to another collection before: new arrays, so that the
+		// other collection's copies keep its ids.
+		for _, dc := range d.cands {
+			u := make([]int32, len(dc.units))
+			for j, x := range dc.units {
+				u[j] = c.unitIDs[d.owner.keys[x]]
+			}
+			dc.units = u
+		}
+	}
+	d.owner = c
+}
+
 // Documents returns the documents in the order they were added.
 func (c *Collection) Documents() []*Document { return c.docs }
 
 // lr is the geometric mean of (FL+1)(FR+1) over the units of a candidate
-// (Nakagawa & Mori 2003, frequency variant). logs caches, per unit,
-// ln(FL+1) + ln(FR+1).
-func (c *Collection) lr(units []string, logs map[string]float64) float64 {
+// (Nakagawa & Mori 2003, frequency variant). logs caches, per unit id,
+// ln(FL+1) + ln(FR+1) (negative until computed).
+func (c *Collection) lr(units []int32, logs []float64) float64 {
 	if len(units) == 0 {
 		return 1
 	}
 	s := 0.0
 	for _, u := range units {
-		v, ok := logs[u]
-		if !ok {
+		v := logs[u]
+		if v < 0 {
 			v = math.Log(float64(c.left[u]+1)) + math.Log(float64(c.right[u]+1))
 			logs[u] = v
 		}
@@ -658,29 +783,29 @@ func (c *Collection) Candidates() []Candidate {
 
 // DocumentCandidates returns the candidates of one document, best first,
 // scored with the document's frequencies and the collection's adjacency
-// statistics.
+// statistics. It returns nil for a document last added to another
+// collection (or not added).
 func (c *Collection) DocumentCandidates(d *Document) []Candidate {
-	if d.cands == nil {
+	if c.forget || d.owner != c {
 		return nil
 	}
-	cands := make([]*docCand, 0, len(d.cands))
-	for _, dc := range d.cands { // order is restored by the final sort
-		cands = append(cands, dc)
-	}
-	return c.score(cands, func(_ int, cand *Candidate) {
+	return c.score(d.cands, func(_ int, cand *Candidate) {
 		cand.DocFreq = 1
 		cand.Files = []string{d.Name}
 	})
 }
 
-// unitsKey appends the matching key of a unit sequence to buf.
-func unitsKey(buf []byte, lang langID, units []string) []byte {
-	buf = append(buf, byte(lang), byte(lang>>8), byte(lang>>16), byte(lang>>24))
-	for _, u := range units {
-		buf = append(buf, 0)
-		buf = append(buf, u...)
-	}
-	return buf
+// nestKey identifies a unit sequence of one language.
+type nestKey struct {
+	lid   langID
+	n     int32
+	units [maxUnits]int32
+}
+
+func newNestKey(lid langID, units []int32) nestKey {
+	k := nestKey{lid: lid, n: int32(len(units))}
+	copy(k.units[:], units)
+	return k
 }
 
 // score computes termhood, FLR of Nakagawa & Mori with a length factor:
@@ -703,26 +828,11 @@ func unitsKey(buf []byte, lang langID, units []string) []byte {
 // files) by the candidate's index in cands.
 func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
-	// All keys are built into one buffer and converted to one string, so
-	// the map keys are substrings of it (no allocation per key).
-	lids := make([]langID, len(cands))
-	ends := make([]int, len(cands))
-	var buf []byte
+	byUnits := make(map[nestKey]int, len(cands))
 	for i, dc := range cands {
-		lids[i] = langIDOf(dc.lang)
-		buf = unitsKey(buf, lids[i], dc.units)
-		ends[i] = len(buf)
-	}
-	all := string(buf)
-	byUnits := make(map[string]int, len(cands))
-	for i, dc := range cands {
-		start := 0
-		if i > 0 {
-			start = ends[i-1]
-		}
-		k := all[start:ends[i]]
+		k := newNestKey(dc.lid, dc.units)
 		// Surfaces differing only in case or width share a key: keep the
-		// smallest, so the result does not depend on map order.
+		// smallest, so the result does not depend on the input order.
 		if j, ok := byUnits[k]; !ok || dc.term < cands[j].term {
 			byUnits[k] = i
 		}
@@ -743,8 +853,7 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 				if j-i == n {
 					continue
 				}
-				buf = unitsKey(buf[:0], lids[k], b.units[i:j])
-				ak, ok := byUnits[string(buf)]
+				ak, ok := byUnits[newNestKey(b.lid, b.units[i:j])]
 				if !ok || slices.Contains(seen, ak) {
 					continue
 				}
@@ -776,7 +885,10 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		outFlat[outPos[x.out]] = cands[x.in].term
 		outPos[x.out]++
 	}
-	logs := make(map[string]float64, len(c.left))
+	logs := make([]float64, len(c.left))
+	for i := range logs {
+		logs[i] = -1
+	}
 	lookup := c.e.index != nil || len(c.e.known) > 0
 	type ranked struct {
 		score float64
@@ -878,11 +990,26 @@ func (li lineIndex) line(off int) int {
 }
 
 // kwic returns the text around [start,end) on its line, up to 15
-// characters either side, with the key in 【】.
-func kwic(text string, start, end int) string {
+// characters either side, without the spaces at its ends: the snippet is
+// left【text[start:end]】right.
+func (b *docBuilder) kwic(start, end int) (left, right string) {
 	const width = 15
+	text := b.text
+	// In valid UTF-8 cut at rune boundaries, a character is a lead byte
+	// and its continuation bytes, and '\n' is one byte.
+	bytewise := b.valid && (start == len(text) || utf8.RuneStart(text[start])) && (end == len(text) || utf8.RuneStart(text[end]))
 	l := start
 	for n := 0; n < width && l > 0; n++ {
+		if bytewise {
+			if text[l-1] == '\n' {
+				break
+			}
+			l--
+			for text[l]&0xC0 == 0x80 {
+				l--
+			}
+			continue
+		}
 		c, w := utf8.DecodeLastRuneInString(text[:l])
 		if c == '\n' {
 			break
@@ -891,13 +1018,23 @@ func kwic(text string, start, end int) string {
 	}
 	r := end
 	for n := 0; n < width && r < len(text); n++ {
+		if bytewise {
+			if text[r] == '\n' {
+				break
+			}
+			r++
+			for r < len(text) && text[r]&0xC0 == 0x80 {
+				r++
+			}
+			continue
+		}
 		c, w := utf8.DecodeRuneInString(text[r:])
 		if c == '\n' {
 			break
 		}
 		r += w
 	}
-	return strings.TrimSpace(text[l:start]) + "【" + text[start:end] + "】" + strings.TrimSpace(text[end:r])
+	return strings.TrimSpace(text[l:start]), strings.TrimSpace(text[end:r])
 }
 
 // conceptOf returns the id of the concept a term is known as: through the

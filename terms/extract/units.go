@@ -357,6 +357,12 @@ type runScratch struct {
 	infx  []tokInfo        // splitDots output
 	units []unit
 	runs  [][]unit
+
+	// Per document (Extractor.Document): candidates and units by text,
+	// whose keys may be slices of the text, and contexts to finish.
+	cands   map[candID]*docCand
+	unitIDs map[string]int32
+	snips   []snip
 }
 
 var runPool = sync.Pool{New: func() any { return new(runScratch) }}
@@ -369,6 +375,15 @@ func (sc *runScratch) release() {
 	clear(sc.runs[:cap(sc.runs)])
 	sc.toks, sc.units, sc.runs = sc.toks[:0], sc.units[:0], sc.runs[:0]
 	sc.infos, sc.infx = sc.infos[:0], sc.infx[:0]
+	clear(sc.snips[:cap(sc.snips)])
+	sc.snips = sc.snips[:0]
+	// Maps keep their size when cleared: drop those of a large document
+	// rather than clear them for every small one after it.
+	if len(sc.cands) > 1<<16 {
+		sc.cands, sc.unitIDs = nil, nil
+	}
+	clear(sc.cands)
+	clear(sc.unitIDs)
 	runPool.Put(sc)
 }
 
