@@ -667,6 +667,12 @@ func (e *Extractor) NewStream() *Collection {
 func (c *Collection) Add(d *Document) {
 	c.docs = append(c.docs, d)
 	c.addUnits(d)
+	if len(c.idx) == 0 { // the collection has at least the first document's candidates
+		c.idx = make(map[candID]int, len(d.cands))
+	}
+	c.merged = slices.Grow(c.merged, len(d.cands))
+	c.df = slices.Grow(c.df, len(d.cands))
+	c.files = slices.Grow(c.files, len(d.cands))
 	// Candidates seen in one document (most of them) share one []string
 	// holding its name; the capacity of 1 makes a second file's append copy.
 	self := []string{d.Name}
@@ -898,8 +904,11 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 	}
 	order := make([]ranked, len(cands))
 	scores := make([]float64, len(cands))
-	concepts := make([]string, len(cands))
-	known := make([]bool, len(cands))
+	var concepts []string
+	var known []bool
+	if lookup {
+		concepts, known = make([]string, len(cands)), make([]bool, len(cands))
+	}
 	for k, dc := range cands {
 		l := float64(len(dc.units))
 		f := float64(dc.indep) + nestedWeight*float64(dc.freq-dc.indep)
@@ -955,8 +964,9 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		}
 		cand := &out[i]
 		*cand = Candidate{Term: dc.term, Lang: dc.lang, Score: scores[k], Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
-			ContainedIn: slices.Compact(in), Contains: slices.Compact(has), Concept: concepts[k]}
-		if known[k] {
+			ContainedIn: slices.Compact(in), Contains: slices.Compact(has)}
+		if lookup && known[k] {
+			cand.Concept = concepts[k]
 			cand.Evidence |= EvGlossary
 		}
 		fill(k, cand)
@@ -1034,7 +1044,38 @@ func (b *docBuilder) kwic(start, end int) (left, right string) {
 		}
 		r += w
 	}
-	return strings.TrimSpace(text[l:start]), strings.TrimSpace(text[end:r])
+	return trimSpace(text[l:start]), trimSpace(text[end:r])
+}
+
+// trimSpace is strings.TrimSpace, without its Unicode path where the first
+// and last characters are certainly not white space.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	if !maySpace(s, 0) {
+		i := len(s) - 1 // the start of the last character
+		for i > 0 && !utf8.RuneStart(s[i]) && len(s)-i < utf8.UTFMax {
+			i--
+		}
+		if !maySpace(s, i) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// maySpace reports whether s[i:] may start with white space: false only
+// when it certainly does not (white space outside ASCII starts with the
+// bytes C2, E1, E2 or E3 80 80).
+func maySpace(s string, i int) bool {
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
+		return asciiSpace(c)
+	case c == 0xE3:
+		return i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80
+	}
+	return s[i] == 0xC2 || s[i] == 0xE1 || s[i] == 0xE2
 }
 
 // conceptOf returns the id of the concept a term is known as: through the

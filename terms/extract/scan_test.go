@@ -71,3 +71,23 @@ func TestScanText(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestTrimSpace checks trimSpace against strings.TrimSpace around every
+// code point and on broken UTF-8.
+func TestTrimSpace(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		check(s)
+		check("細" + s)
+		check(s + "細")
+	}
+	for _, s := range []string{"", " a ", "\u3000細胞\u3000", "a\x80", " \x80", "\x80 ", "\xe3\x80", "\xe3\x80\x80\x80", "細\u00a0", "\u2003x", "\u1680"} {
+		check(s)
+	}
+}
