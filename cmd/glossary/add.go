@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/medterm/glossary/terms"
@@ -63,9 +62,9 @@ that would add errors to 'glossary check' (unless --force).`,
 				if opts.id != "" || len(opts.terms) > 0 {
 					return usageErr("add: give the concept as flags or as --json on stdin, not both")
 				}
-				src, err := io.ReadAll(s.In)
+				src, err := readInput("-", s.In, maxSize(cmd))
 				if err != nil {
-					return err
+					return fmt.Errorf("add: %w", err)
 				}
 				cs, err = terms.ParseConcepts("<stdin>", src)
 				if err != nil {

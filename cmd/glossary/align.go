@@ -139,10 +139,11 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 		return usageErr("--format %q: want table or json", o.format)
 	}
 	var in align.Input
+	max := maxSize(cmd)
 	nlists := 0
 	for _, lf := range listFlags {
 		for _, path := range *o.lists[lf.flag] {
-			ts, err := readTermList(path, lf.tag)
+			ts, err := readTermList(path, lf.tag, max)
 			if err != nil {
 				return err
 			}
@@ -152,7 +153,7 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 	}
 	var articles []string
 	for _, path := range o.files {
-		kind, err := sniffAlignInput(path)
+		kind, err := sniffAlignInput(path, max)
 		if err != nil {
 			return err
 		}
@@ -160,9 +161,12 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 			articles = append(articles, path)
 			continue
 		}
-		if err := readAlignInput(path, &in); err != nil {
+		if err := readAlignInput(path, max, &in); err != nil {
 			return err
 		}
+	}
+	if err := checkSizes(articles, max); err != nil {
+		return fmt.Errorf("align: %w", err) // before the dictionaries load
 	}
 	if nlists+len(o.files) == 0 {
 		return usageErr("align: no input (give term lists with --ja/--zh/--zh-hant/--en, articles, or extraction JSON files)")
@@ -194,7 +198,7 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 		ix = terms.NewIndex(g)
 	}
 	if len(articles) > 0 {
-		if err := extractArticles(s, g, ix, articles, o.top, &in); err != nil {
+		if err := extractArticles(s, g, ix, articles, o.top, max, &in); err != nil {
 			return err
 		}
 	}
@@ -242,14 +246,18 @@ const (
 
 // sniffAlignInput decides from the first non-blank, non-comment line
 // whether a file is extraction JSON Lines, "LANG<TAB>TERM" lines or an
-// article.
-func sniffAlignInput(path string) (alignInputKind, error) {
+// article. It reads no further than max bytes (--max-size).
+func sniffAlignInput(path string, max int64) (alignInputKind, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, fmt.Errorf("align: %w", err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	var r io.Reader = f
+	if max > 0 {
+		r = io.LimitReader(f, max)
+	}
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
 	for sc.Scan() {
 		text := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
@@ -271,7 +279,7 @@ func sniffAlignInput(path string) (alignInputKind, error) {
 
 // extractArticles runs term and abbreviation extraction over articles, as
 // `glossary extract` does, and adds the results to in.
-func extractArticles(s *streams, g *terms.Glossary, ix *terms.Index, files []string, top int, in *align.Input) error {
+func extractArticles(s *streams, g *terms.Glossary, ix *terms.Index, files []string, top int, max int64, in *align.Input) error {
 	an, err := newAnalyzer(g)
 	if err != nil {
 		return err
@@ -284,7 +292,7 @@ func extractArticles(s *streams, g *terms.Glossary, ix *terms.Index, files []str
 	if err != nil {
 		return err
 	}
-	col, err := extractAll(s, e, files, 0, "", false)
+	col, err := extractAll(s, e, files, 0, "", max, false)
 	if err != nil {
 		return fmt.Errorf("align: %w", err)
 	}
@@ -310,9 +318,9 @@ func extractArticles(s *streams, g *terms.Glossary, ix *terms.Index, files []str
 }
 
 // readTermList reads one term per line; blank lines and lines starting
-// with '#' are skipped.
-func readTermList(path string, tag language.Tag) ([]align.Term, error) {
-	b, err := os.ReadFile(path)
+// with '#' are skipped. A file over max bytes is refused (readInput).
+func readTermList(path string, tag language.Tag, max int64) ([]align.Term, error) {
+	b, err := readInput(path, nil, max)
 	if err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}
@@ -343,14 +351,14 @@ type extractLine struct {
 	LongEn   string `json:"long_en"`
 }
 
-// readAlignInput reads extraction JSON Lines or "lang<TAB>term" lines.
-func readAlignInput(path string, in *align.Input) error {
-	f, err := os.Open(path)
+// readAlignInput reads extraction JSON Lines or "lang<TAB>term" lines (at
+// most max bytes: readInput).
+func readAlignInput(path string, max int64, in *align.Input) error {
+	b, err := readInput(path, nil, max)
 	if err != nil {
 		return fmt.Errorf("align: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64*1024), 4<<20)
 	line := 0
 	for sc.Scan() {

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -85,18 +85,22 @@ type evalExtractResult struct {
 }
 
 func runEvalExtract(cmd *cobra.Command, s *streams, args []string, o *evalExtractOptions) error {
-	rows, err := gold.ReadTermsFile(o.gold)
+	max := maxSize(cmd)
+	b, err := readInput(o.gold, nil, max)
+	if err != nil {
+		return fmt.Errorf("eval extract: %w", err)
+	}
+	rows, err := gold.ReadTerms(bytes.NewReader(b), o.gold)
 	if err != nil {
 		return err
 	}
 	var pg []extract.PairGold
 	if o.abbrGold != "" {
-		f, err := os.Open(o.abbrGold)
+		b, err := readInput(o.abbrGold, nil, max)
 		if err != nil {
 			return fmt.Errorf("eval extract: %w", err)
 		}
-		pg, err = extract.ReadPairGold(f, o.abbrGold)
-		f.Close()
+		pg, err = extract.ReadPairGold(bytes.NewReader(b), o.abbrGold)
 		if err != nil {
 			return err
 		}
@@ -124,7 +128,7 @@ func runEvalExtract(cmd *cobra.Command, s *streams, args []string, o *evalExtrac
 	if err != nil {
 		return err
 	}
-	col, err := extractAll(s, e, files, o.workers, "", false)
+	col, err := extractAll(s, e, files, o.workers, "", max, false)
 	if err != nil {
 		return fmt.Errorf("eval extract: %w", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -121,7 +122,7 @@ func runEvalAlign(cmd *cobra.Command, s *streams, o *evalAlignOptions) error {
 		if rows, name, err = glossaryGold(cmd, o.exclude); err != nil {
 			return err
 		}
-	} else if rows, err = gold.ReadConceptsFile(o.gold); err != nil {
+	} else if rows, err = readConceptsGold(o.gold, maxSize(cmd)); err != nil {
 		return err
 	}
 	rep := evalAlignReport{Gold: name, Concepts: len(rows), Dictionaries: o.dicts, Glossary: "none"}
@@ -201,7 +202,7 @@ func glossaryGold(cmd *cobra.Command, exclude string) ([]gold.ConceptRow, string
 		name += " (embedded starter)"
 	}
 	if exclude != "" {
-		ex, err := gold.ReadConceptsFile(exclude)
+		ex, err := readConceptsGold(exclude, maxSize(cmd))
 		if err != nil {
 			return nil, "", err
 		}
@@ -319,4 +320,14 @@ func writeEvalAlignTable(w io.Writer, rep evalAlignReport) error {
 		}
 	}
 	return nil
+}
+
+// readConceptsGold reads a gold concepts file of at most max bytes
+// (--max-size).
+func readConceptsGold(path string, max int64) ([]gold.ConceptRow, error) {
+	b, err := readInput(path, nil, max)
+	if err != nil {
+		return nil, fmt.Errorf("eval align: %w", err)
+	}
+	return gold.ReadConcepts(bytes.NewReader(b), path)
 }

@@ -113,23 +113,21 @@ func inputFiles(args []string) ([]string, error) {
 
 // extractAll runs the extractor over files in parallel and adds the
 // documents to a collection in input order (extract.Collection.AddAll).
-func extractAll(s *streams, e *extract.Extractor, files []string, workers int, enc string, progress bool) (*extract.Collection, error) {
-	return extractFiles(s, e, files, workers, enc, progress, false)
+func extractAll(s *streams, e *extract.Extractor, files []string, workers int, enc string, max int64, progress bool) (*extract.Collection, error) {
+	return extractFiles(s, e, files, workers, enc, max, progress, false)
 }
 
 // extractFiles is extractAll; with stream the collection keeps only the
-// merged table (extract.NewStream), not each document's.
-func extractFiles(s *streams, e *extract.Extractor, files []string, workers int, enc string, progress, stream bool) (*extract.Collection, error) {
+// merged table (extract.NewStream), not each document's. Inputs over max
+// bytes (--max-size) are refused.
+func extractFiles(s *streams, e *extract.Extractor, files []string, workers int, enc string, max int64, progress, stream bool) (*extract.Collection, error) {
+	if err := checkSizes(files, max); err != nil {
+		return nil, err
+	}
 	srcs := make([]extract.Source, len(files))
 	for i, name := range files {
 		src := extract.Source{Name: name, Text: func() (string, error) {
-			var b []byte
-			var err error
-			if name == "-" {
-				b, err = io.ReadAll(s.In)
-			} else {
-				b, err = os.ReadFile(name)
-			}
+			b, err := readInputHead(name, s.In, max, binaryHead(enc))
 			if err != nil {
 				return "", err
 			}
@@ -184,6 +182,9 @@ func runExtract(cmd *cobra.Command, s *streams, args []string, o *extractOptions
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
+	if err := checkSizes(files, maxSize(cmd)); err != nil {
+		return fmt.Errorf("extract: %w", err) // before the dictionaries load
+	}
 	an, err := newAnalyzer(g)
 	if err != nil {
 		return err
@@ -192,7 +193,7 @@ func runExtract(cmd *cobra.Command, s *streams, args []string, o *extractOptions
 	if err != nil {
 		return err
 	}
-	col, err := extractFiles(s, e, files, o.workers, o.encoding, !o.quiet && isTerminal(s.ErrOut), true)
+	col, err := extractFiles(s, e, files, o.workers, o.encoding, maxSize(cmd), !o.quiet && isTerminal(s.ErrOut), true)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -89,8 +88,9 @@ func runImport(cmd *cobra.Command, s *streams, opts *importOptions, args []strin
 		return err
 	}
 	total := &locales.Report{}
+	max := maxSize(cmd)
 	for _, path := range args {
-		data, err := os.ReadFile(path)
+		data, err := readInput(path, nil, max)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -113,13 +114,28 @@ func runLookup(cmd *cobra.Command, s *streams, opts *lookupOptions) error {
 	if err != nil {
 		return usageErr("lookup: --through: %v", err)
 	}
-	queries := opts.queries
-	if len(queries) == 0 {
-		if queries, err = readQueries(s.In); err != nil {
+	// Queries come from the arguments, else from standard input line by
+	// line as they are looked up: memory does not grow with the input.
+	next := func(i int) (string, error) {
+		if i < len(opts.queries) {
+			return opts.queries[i], nil
+		}
+		return "", io.EOF
+	}
+	if len(opts.queries) == 0 {
+		qr := newQueryReader(s.In, maxSize(cmd))
+		first, err := qr.next() // before loading the glossary
+		if err == io.EOF {
+			return usageErr("lookup: no terms (give TERM arguments, or one term per line on standard input)")
+		}
+		if err != nil {
 			return err
 		}
-		if len(queries) == 0 {
-			return usageErr("lookup: no terms (give TERM arguments, or one term per line on standard input)")
+		next = func(i int) (string, error) {
+			if i == 0 {
+				return first, nil
+			}
+			return qr.next()
 		}
 	}
 	g, err := loadGlossary(cmd)
@@ -137,7 +153,15 @@ func runLookup(cmd *cobra.Command, s *streams, opts *lookupOptions) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	missed := 0
-	for i, q := range queries {
+	for i := 0; ; i++ {
+		q, err := next(i)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			out.Flush()
+			return err
+		}
 		res := lookupResult{Query: q, Matches: []lookupMatch{}}
 		for _, m := range x.Lookup(q, lopts...) {
 			res.Matches = append(res.Matches, toLookupMatch(m, show))
@@ -172,29 +196,58 @@ func runLookup(cmd *cobra.Command, s *streams, opts *lookupOptions) error {
 	return nil
 }
 
-// readQueries reads one query per line, skipping blank lines. Binary
-// data, invalid UTF-8 and control characters are refused with their line.
-func readQueries(r io.Reader) ([]string, error) {
-	var qs []string
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	n := 1
-	for ; sc.Scan(); n++ {
-		line := strings.TrimSuffix(sc.Text(), "\r")
-		if err := checkTextLine("lookup", "<stdin>", n, line); err != nil {
-			return nil, err
-		}
-		if q := strings.TrimSpace(line); q != "" {
-			qs = append(qs, q)
-		}
-	}
-	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
-		return nil, fmt.Errorf("lookup: <stdin>:%d: line longer than 1 MiB (one term per line)", n)
-	} else if err != nil {
-		return nil, fmt.Errorf("lookup: reading standard input: %w", err)
-	}
-	return qs, nil
+// queryReader reads one query per line, skipping blank lines. Binary
+// data, invalid UTF-8 and control characters are refused with their line,
+// so is a line over 1 MiB, and an input over max bytes (--max-size; 0: no
+// limit) as a whole: reading stops there.
+type queryReader struct {
+	sc  *bufio.Scanner
+	lr  *io.LimitedReader
+	max int64
+	n   int // lines read
 }
+
+func newQueryReader(r io.Reader, max int64) *queryReader {
+	lr := &io.LimitedReader{R: r, N: math.MaxInt64}
+	if max > 0 {
+		lr.N = max + 1
+	}
+	sc := bufio.NewScanner(lr)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	return &queryReader{sc: sc, lr: lr, max: max}
+}
+
+// next returns the next query, or io.EOF after the last.
+func (q *queryReader) next() (string, error) {
+	for q.sc.Scan() {
+		q.n++
+		line := strings.TrimSuffix(q.sc.Text(), "\r")
+		if err := checkTextLine("lookup", "<stdin>", q.n, line); err != nil {
+			if q.overCap() { // the line was cut at the cap
+				return "", fmt.Errorf("lookup: %w", &tooLargeError{Name: "<stdin>", Max: q.max})
+			}
+			return "", err
+		}
+		if s := strings.TrimSpace(line); s != "" {
+			if q.overCap() {
+				break // the last line read may be cut
+			}
+			return s, nil
+		}
+	}
+	if err := q.sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return "", fmt.Errorf("lookup: <stdin>:%d: line longer than 1 MiB (one term per line)", q.n+1)
+	} else if err != nil {
+		return "", fmt.Errorf("lookup: reading standard input: %w", err)
+	}
+	if q.overCap() {
+		return "", fmt.Errorf("lookup: %w", &tooLargeError{Name: "<stdin>", Max: q.max})
+	}
+	return "", io.EOF
+}
+
+// overCap reports whether more than max bytes were read.
+func (q *queryReader) overCap() bool { return q.max > 0 && q.lr.N <= 0 }
 
 // nearMisses looks further when a query matched nothing: every rung, with
 // a fuzzy tolerance of a third of the query's length (at least 2).

@@ -53,6 +53,7 @@ Without --glossary (or $GLOSSARY_DIR) the embedded starter glossary is used.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
 	root.PersistentFlags().String("glossary", "", "glossary directory (default: $GLOSSARY_DIR, else the embedded starter glossary)")
+	addMaxSizeFlag(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: 2, err: err}
 	})

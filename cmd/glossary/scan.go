@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -22,11 +20,11 @@ type scanOptions struct {
 	lang        string
 	minChars    int
 	files       []string
-	readFile    func(string) ([]byte, error) // seam for tests
+	max         int64 // --max-size
 }
 
 func newScanCmd(s *streams) *cobra.Command {
-	opts := &scanOptions{readFile: os.ReadFile}
+	opts := &scanOptions{}
 	cmd := &cobra.Command{
 		Use:   "scan [FILE|-]...",
 		Short: "Find every glossary term occurring in a text, with offsets",
@@ -60,6 +58,7 @@ wins; --all also reports the terms inside longer ones.
 				}
 			}
 			opts.files = args
+			opts.max = maxSize(cmd)
 			return runScan(cmd, s, opts)
 		},
 	}
@@ -93,6 +92,9 @@ func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
+	if err := checkSizes(files, opts.max); err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
 	g, err := loadGlossary(cmd)
 	if err != nil {
 		return err
@@ -114,14 +116,11 @@ func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	for _, f := range files {
-		var b []byte
 		name := f
 		if f == "-" {
 			name = "<stdin>"
-			b, err = io.ReadAll(s.In)
-		} else {
-			b, err = opts.readFile(f)
 		}
+		b, err := readInputHead(f, s.In, opts.max, binaryHead(opts.encoding))
 		if err != nil {
 			return fmt.Errorf("scan: %w", err)
 		}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -22,6 +21,7 @@ type tokenizeOptions struct {
 	userWords   string // file of extra user words, one a line
 	noGlossary  bool
 	replace     bool
+	max         int64 // --max-size
 	files       []string
 	readFile    func(string) ([]byte, error) // seam for tests
 	warn        io.Writer
@@ -30,7 +30,7 @@ type tokenizeOptions struct {
 
 func newTokenizeCmd(s *streams) *cobra.Command {
 	opts := &tokenizeOptions{newAnalyzer: newTokenizeAnalyzer}
-	opts.readFile = func(name string) ([]byte, error) { return readText(name, opts.encoding) }
+	opts.readFile = func(name string) ([]byte, error) { return readText(name, opts.encoding, opts.max) }
 	cmd := &cobra.Command{
 		Use:   "tokenize [FILE...]",
 		Short: "Split text into tokens with language, base form, POS and byte offsets",
@@ -65,6 +65,7 @@ text (after the BOM, before any normalization).
 			}
 			opts.files = args
 			opts.warn = s.ErrOut
+			opts.max = maxSize(cmd)
 			return runTokenize(cmd, s, opts)
 		},
 	}
@@ -106,7 +107,7 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 	need := map[language.Tag]bool{}
 	var stdin []byte
 	for _, f := range files {
-		_, _, text, err := readInput(s, opts, f, &stdin, nil)
+		_, _, text, err := readDecoded(s, opts, f, &stdin, nil)
 		if err != nil {
 			return err
 		}
@@ -126,7 +127,7 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 	// Pass 2 tokenizes and writes one input at a time.
 	w := newTokenWriter(s.Out, opts.format, len(files))
 	for _, f := range files {
-		name, enc, text, err := readInput(s, opts, f, &stdin, s.ErrOut)
+		name, enc, text, err := readDecoded(s, opts, f, &stdin, s.ErrOut)
 		if err != nil {
 			return err
 		}
@@ -161,15 +162,15 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 	return w.close()
 }
 
-// readInput reads and decodes file f ("-": standard input, read once and
+// readDecoded reads and decodes file f ("-": standard input, read once and
 // kept in *stdin). Replacement warnings go to warn when it is not nil.
-func readInput(s *streams, opts *tokenizeOptions, f string, stdin *[]byte, warn io.Writer) (name string, enc tokenize.Encoding, text string, err error) {
+func readDecoded(s *streams, opts *tokenizeOptions, f string, stdin *[]byte, warn io.Writer) (name string, enc tokenize.Encoding, text string, err error) {
 	var b []byte
 	name = f
 	if f == "-" {
 		name = "<stdin>"
 		if *stdin == nil {
-			if *stdin, err = io.ReadAll(s.In); err != nil {
+			if *stdin, err = readInputHead("-", s.In, opts.max, binaryHead(opts.encoding)); err != nil {
 				return "", 0, "", fmt.Errorf("tokenize: %w", err)
 			}
 		}
@@ -378,32 +379,11 @@ func (tw *tokenWriter) close() error {
 	return tw.w.Flush()
 }
 
-// readText reads file name whole, except that with encoding detection a
-// file whose first 64 KiB hold a NUL byte without a UTF-16 byte order mark
-// is read no further: decoding will refuse it as binary data, and reading
-// on would not end on an endless input (/dev/zero).
-func readText(name, encoding string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	head := make([]byte, 64<<10)
-	n, err := io.ReadFull(f, head)
-	head = head[:n]
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return head, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if enc, _ := tokenize.ParseEncoding(encoding); enc == tokenize.Auto && bytes.IndexByte(head, 0) >= 0 &&
-		!bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-		return head, nil
-	}
-	rest, err := io.ReadAll(f)
-	if err != nil {
-		return nil, err
-	}
-	return append(head, rest...), nil
+// readText reads file name whole (at most max bytes: readInput), except
+// that with encoding detection a file whose first 64 KiB hold a NUL byte
+// without a UTF-16 byte order mark is read no further: decoding will refuse
+// it as binary data, and reading on would not end on an endless input
+// (/dev/zero).
+func readText(name, encoding string, max int64) ([]byte, error) {
+	return readInputHead(name, nil, max, binaryHead(encoding))
 }

@@ -183,11 +183,11 @@ func TestReadTextStopsOnBinary(t *testing.T) {
 	if err := os.WriteFile(p, append([]byte("abc\x00"), bytes.Repeat([]byte("x"), 1<<20)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b, err := readText(p, "auto")
+	b, err := readText(p, "auto", defaultMaxSize)
 	if err != nil || len(b) != 64<<10 {
 		t.Fatalf("readText = %d bytes, %v; want the 64 KiB head", len(b), err)
 	}
-	if b, err = readText(p, "utf-16le"); err != nil || len(b) != 1<<20+4 {
+	if b, err = readText(p, "utf-16le", defaultMaxSize); err != nil || len(b) != 1<<20+4 {
 		t.Fatalf("readText with an explicit encoding = %d bytes, %v; want all", len(b), err)
 	}
 	var out, errb bytes.Buffer
