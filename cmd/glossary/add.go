@@ -220,6 +220,16 @@ func runAdd(s *streams, dir string, cs []*terms.Concept, opts *addOptions) error
 // saveChecked saves g to dir unless the edit introduced check errors (and
 // force is off); it prints the new findings either way.
 func saveChecked(s *streams, g *terms.Glossary, dir string, before []terms.Diagnostic, force bool) error {
+	if err := checkEdit(s, g, before, force); err != nil {
+		return err
+	}
+	return g.Save(dir)
+}
+
+// checkEdit prints to stderr the check findings of g that were not in
+// before (the findings before an edit in memory), in the form `glossary
+// check` prints them, and refuses an edit that added errors unless force.
+func checkEdit(s *streams, g *terms.Glossary, before []terms.Diagnostic, force bool) error {
 	key := func(d terms.Diagnostic) string { return d.Rule + "\x00" + d.Concept + "\x00" + d.Message }
 	old := map[string]bool{}
 	for _, d := range before {
@@ -238,5 +248,5 @@ func saveChecked(s *streams, g *terms.Glossary, dir string, before []terms.Diagn
 	if newErrs > 0 && !force {
 		return fmt.Errorf("%d new check errors; nothing saved (fix them, or use --force)", newErrs)
 	}
-	return g.Save(dir)
+	return nil
 }

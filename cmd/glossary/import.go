@@ -20,6 +20,7 @@ type importOptions struct {
 	columns  string
 	langs    string
 	dryRun   bool
+	force    bool
 	format   string
 }
 
@@ -45,7 +46,10 @@ The kind of file is told by its name:
                     bundle was made with.
   *.tbx             TBX (TBX-Basic or another DCA dialect)
   *.csv, *.tsv      CSV/TSV with the header names of --preset; --columns maps
-                    other headers: 'English=term:en,Japanese=term:ja'.`,
+                    other headers: 'English=term:en,Japanese=term:ja'.
+
+Like add, import refuses a merge that would add errors to 'glossary check':
+it prints them and saves nothing (exit 1), unless --force.`,
 		Example: `  glossary import --glossary terms/ translate.zh-Hant.toml
   glossary import --glossary terms/ --preset crowdin crowdin.csv`,
 		Args: cobra.MinimumNArgs(1),
@@ -59,6 +63,7 @@ The kind of file is told by its name:
 	cmd.Flags().StringVar(&opts.columns, "columns", "", "CSV header mapping overrides: Header=field[:lang],...")
 	cmd.Flags().StringVar(&opts.langs, "lang", "", "languages CSV headers may name (default: ja,zh-Hans,zh-Hant,en)")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "report what would change; save nothing")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "save even if the merge adds check errors")
 	cmd.Flags().StringVar(&opts.format, "format", "text", "report format: text or json")
 	return cmd
 }
@@ -87,6 +92,7 @@ func runImport(cmd *cobra.Command, s *streams, opts *importOptions, args []strin
 	if err != nil {
 		return err
 	}
+	before := g.Check()
 	total := &locales.Report{}
 	max := maxSize(cmd)
 	for _, path := range args {
@@ -132,9 +138,20 @@ func runImport(cmd *cobra.Command, s *streams, opts *importOptions, args []strin
 		total.Skipped = append(total.Skipped, r.Skipped...)
 		total.Conflicts = append(total.Conflicts, r.Conflicts...)
 	}
-	if !opts.dryRun && (len(total.Added) > 0 || len(total.NewConcepts) > 0) {
-		if err := g.Save(dir); err != nil {
-			return err
+	if len(total.Added) > 0 || len(total.NewConcepts) > 0 {
+		// Like add: a merge that adds check errors is refused (a dry
+		// run reports that it would be).
+		if err := checkEdit(s, g, before, opts.force); err != nil {
+			if opts.dryRun {
+				printImport(s, opts, total)
+				return fmt.Errorf("import: dry run: %w", err)
+			}
+			return fmt.Errorf("import: %w", err)
+		}
+		if !opts.dryRun {
+			if err := g.Save(dir); err != nil {
+				return err
+			}
 		}
 	}
 	return printImport(s, opts, total)
