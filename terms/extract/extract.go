@@ -518,7 +518,7 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 			for i := range sub {
 				buf = append(buf, sub[i].text...)
 			}
-			if generalNouns[string(buf)] {
+			if mayBeGeneral(buf) && generalNouns[string(buf)] {
 				return false, buf
 			}
 		}
@@ -665,11 +665,12 @@ func (e *Extractor) NewStream() *Collection {
 
 // Add adds a document.
 func (c *Collection) Add(d *Document) {
+	if len(c.docs) == 0 { // the collection has at least the first document's candidates and units
+		c.idx = make(map[candID]int, len(d.cands))
+		c.unitIDs = make(map[string]int32, len(d.uniq))
+	}
 	c.docs = append(c.docs, d)
 	c.addUnits(d)
-	if len(c.idx) == 0 { // the collection has at least the first document's candidates
-		c.idx = make(map[candID]int, len(d.cands))
-	}
 	c.merged = slices.Grow(c.merged, len(d.cands))
 	c.df = slices.Grow(c.df, len(d.cands))
 	c.files = slices.Grow(c.files, len(d.cands))
@@ -896,11 +897,12 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		logs[i] = -1
 	}
 	lookup := c.e.index != nil || len(c.e.known) > 0
+	// Sort keys: score and frequency descending as ^bits (scores are
+	// finite and not negative), then term.
 	type ranked struct {
-		score float64
-		freq  int
-		term  string
-		k     int
+		score, freq uint64
+		term        string
+		k           int
 	}
 	order := make([]ranked, len(cands))
 	scores := make([]float64, len(cands))
@@ -936,15 +938,15 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 			s *= spacedPenalty
 		}
 		scores[k] = math.Round(s*1000) / 1000
-		order[k] = ranked{scores[k], dc.freq, dc.term, k}
+		order[k] = ranked{^math.Float64bits(scores[k]), ^uint64(dc.freq), dc.term, k}
 	}
 	// The order is total.
 	slices.SortFunc(order, func(a, b ranked) int {
 		switch {
 		case a.score != b.score:
-			return cmp.Compare(b.score, a.score)
+			return cmp.Compare(a.score, b.score)
 		case a.freq != b.freq:
-			return cmp.Compare(b.freq, a.freq)
+			return cmp.Compare(a.freq, b.freq)
 		case a.term != b.term:
 			return strings.Compare(a.term, b.term)
 		}

@@ -177,8 +177,31 @@ var (
 
 // isGeneral reports whether s is in generalNouns.
 func isGeneral(s string) bool {
-	return len(s) <= maxGeneralLen && generalNouns[s]
+	return mayBeGeneral(s) && generalNouns[s]
 }
+
+// mayBeGeneral is false for most strings that are not general nouns (a
+// bit filter of generalNouns), without a map lookup.
+func mayBeGeneral[T string | []byte](s T) bool {
+	if len(s) == 0 || len(s) > maxGeneralLen {
+		return false
+	}
+	h := generalHash(s)
+	return generalFilter[h>>6]&(1<<(h&63)) != 0
+}
+
+func generalHash[T string | []byte](s T) uint {
+	n := len(s)
+	return (uint(s[n-1]) ^ uint(s[n/2])<<4 ^ uint(n)<<7) & 4095
+}
+
+var generalFilter = func() (f [64]uint64) {
+	for s := range generalNouns {
+		h := generalHash(s)
+		f[h>>6] |= 1 << (h & 63)
+	}
+	return f
+}()
 
 func setOf(s ...string) map[string]bool {
 	m := make(map[string]bool, len(s))
