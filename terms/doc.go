@@ -87,8 +87,10 @@
 // ([LockFile]) while writing (a second writer meanwhile gets [ErrLocked]),
 // and under the lock compares each file with the SHA-256 it had when the
 // glossary was loaded — a file changed by another writer since gives
-// [ErrConflict] and nothing is written. A save touching several files is
-// atomic per file.
+// [ErrConflict] and nothing is written. A lock left by a crashed writer
+// of the same host (its pid no longer runs) is removed and the save goes
+// on ([Glossary.BrokenLock] reports it); any other lock is kept. A save
+// touching several files is atomic per file.
 //
 // # Checks
 //

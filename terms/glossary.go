@@ -22,6 +22,7 @@ type Glossary struct {
 	seq     int                  // order given to the next added concept
 	dir     string               // directory loaded from or last saved to ("" if none)
 	files   map[string]fileState // by name inside dir, as last read or written
+	broken  *StaleLock           // the stale lock the last save removed
 }
 
 // fileState is what a glossary file held when the glossary last read or

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -40,8 +39,15 @@ const LockFile = ".glossary.lock"
 // writes; a second writer meanwhile gets [ErrLocked]. Under the lock, Save
 // compares each file it is about to write with what the glossary read (or
 // last wrote) there; if another writer changed it since, nothing is written
-// and the error wraps [ErrConflict]: reload and retry. A lock file left by
-// a crashed writer must be removed by hand; the error names it.
+// and the error wraps [ErrConflict]: reload and retry.
+//
+// The lock file names its writer: pid, host name and the time it was
+// taken. A lock left by a crashed writer on this host (its pid no longer
+// runs) is removed, safely against other writers doing the same, and Save
+// goes on; [Glossary.BrokenLock] then reports it. A lock from another host,
+// from a running process or that cannot be read as such (an older format,
+// an empty file) is left alone: the error wraps [ErrLocked] and names the
+// file, to be removed by hand if no other writer runs.
 //
 // Saving to a directory other than the one loaded from ("save as") writes
 // every file and overwrites what is there.
@@ -53,6 +59,7 @@ func (g *Glossary) Save(dir string) error { return g.save(dir, false) }
 func (g *Glossary) Format(dir string) error { return g.save(dir, true) }
 
 func (g *Glossary) save(dir string, canonical bool) error {
+	g.broken = nil
 	out, err := g.render()
 	if err != nil {
 		return err
@@ -60,7 +67,8 @@ func (g *Glossary) save(dir string, canonical bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("terms: %w", err)
 	}
-	unlock, err := lockDir(dir)
+	unlock, broken, err := lockDir(dir)
+	g.broken = broken
 	if err != nil {
 		return err
 	}
@@ -257,28 +265,6 @@ func validateForSave(c *Concept) error {
 func saveTag(t language.Tag) error {
 	_, err := ParseTag(t.String())
 	return err
-}
-
-// lockDir creates dir's lock file exclusively and returns the function
-// that removes it.
-func lockDir(dir string) (func(), error) {
-	p := filepath.Join(dir, LockFile)
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			who, _ := os.ReadFile(p)
-			holder := strings.TrimSpace(string(who))
-			if holder == "" {
-				holder = "just taken by another process" // created, not yet written
-			}
-			return nil, fmt.Errorf("%w (%s: %s); if no other glossary command is running, delete that file",
-				ErrLocked, p, holder)
-		}
-		return nil, fmt.Errorf("terms: %w", err)
-	}
-	fmt.Fprintf(f, "pid %d since %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
-	f.Close()
-	return func() { os.Remove(p) }, nil
 }
 
 // Test seams: wrapWriter wraps the temporary file's writer, failStep can

@@ -223,7 +223,21 @@ func saveChecked(s *streams, g *terms.Glossary, dir string, before []terms.Diagn
 	if err := checkEdit(s, g, before, force); err != nil {
 		return err
 	}
-	return g.Save(dir)
+	return saveGlossary(s, g, dir)
+}
+
+// saveGlossary saves g to dir and notes on stderr a stale lock file the
+// save removed (left by a glossary command that crashed on this host).
+func saveGlossary(s *streams, g *terms.Glossary, dir string) error {
+	err := g.Save(dir)
+	noteBrokenLock(s, g)
+	return err
+}
+
+func noteBrokenLock(s *streams, g *terms.Glossary) {
+	if b := g.BrokenLock(); b != nil {
+		fmt.Fprintf(s.ErrOut, "glossary: removed the stale lock file %s\n", b)
+	}
 }
 
 // checkEdit prints to stderr the check findings of g that were not in

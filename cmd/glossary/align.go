@@ -225,7 +225,7 @@ func runAlign(cmd *cobra.Command, s *streams, o *alignOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := g.Save(dir); err != nil {
+	if err := saveGlossary(s, g, dir); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.ErrOut, "align: applied %d of %d proposals (score ≥ %.2f) to %s: %d new candidate concepts, %d concepts extended, %d skipped\n",

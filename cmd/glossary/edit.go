@@ -143,7 +143,9 @@ files that are not canonical and exits 1 if there are any.`,
 				}
 				return nil
 			}
-			return g.Format(dir)
+			err = g.Format(dir)
+			noteBrokenLock(s, g)
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&opts.check, "check", false, "only list files that are not canonical; exit 1 if any")

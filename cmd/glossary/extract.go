@@ -212,7 +212,7 @@ func runExtract(cmd *cobra.Command, s *streams, args []string, o *extractOptions
 		return err
 	}
 	if o.add {
-		n, err := addCandidates(g, dir, cands)
+		n, err := addCandidates(s, g, dir, cands)
 		if err != nil {
 			return err
 		}
@@ -352,7 +352,7 @@ func tsvClean(s string) string { return strings.NewReplacer("\t", " ", "\n", " "
 // addCandidates adds the new candidates (no concept) to g as candidate
 // concepts with a stable id derived from the term, and saves g to dir. A
 // term already in the glossary is never added again.
-func addCandidates(g *terms.Glossary, dir string, cands []extract.Candidate) (int, error) {
+func addCandidates(s *streams, g *terms.Glossary, dir string, cands []extract.Candidate) (int, error) {
 	known := map[string]bool{}
 	for _, c := range g.Concepts() {
 		for _, ts := range c.Terms {
@@ -383,7 +383,7 @@ func addCandidates(g *terms.Glossary, dir string, cands []extract.Candidate) (in
 	if n == 0 {
 		return 0, nil
 	}
-	return n, g.Save(dir)
+	return n, saveGlossary(s, g, dir)
 }
 
 // candidateID is an ASCII slug for a candidate: the term itself when it is

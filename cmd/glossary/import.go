@@ -149,7 +149,7 @@ func runImport(cmd *cobra.Command, s *streams, opts *importOptions, args []strin
 			return fmt.Errorf("import: %w", err)
 		}
 		if !opts.dryRun {
-			if err := g.Save(dir); err != nil {
+			if err := saveGlossary(s, g, dir); err != nil {
 				return err
 			}
 		}

@@ -44,7 +44,7 @@ func runInit(s *streams, dir string, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := g.Save(dir); err != nil {
+	if err := saveGlossary(s, g, dir); err != nil {
 		return err
 	}
 	files, err := g.Encode()
