@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -409,7 +410,9 @@ func readAlignInput(path string, max int64, in *align.Input) error {
 		}
 		in.Terms = append(in.Terms, align.Term{Text: strings.TrimSpace(t), Lang: tag})
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return fmt.Errorf("%s:%d: align: line longer than 4 MiB (one term or JSON object per line)", path, line+1)
+	} else if err != nil {
 		return fmt.Errorf("align: %s: %w", path, err)
 	}
 	return nil

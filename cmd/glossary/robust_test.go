@@ -26,6 +26,7 @@ func TestBadInput(t *testing.T) {
 	ctrlList := write("ctrl.txt", []byte("関節\nab\x07c\n"))
 	zh := write("zh.txt", []byte("关节\n"))
 	longLine := write("long.txt", []byte(strings.Repeat("x", 2<<20)+"\n滑膜肉腫\n"))
+	longJSON := write("long.jsonl", []byte(`{"term":"関節","lang":"ja","freq":1}`+"\n"+`{"term":"`+strings.Repeat("x", 5<<20)+`"}`+"\n"))
 
 	tests := []struct {
 		name    string
@@ -58,6 +59,10 @@ func TestBadInput(t *testing.T) {
 			[]string{binList + ":1", "binary"}},
 		{"align invalid UTF-8 term list", []string{"align", "--no-glossary", "--ja", badUTF8, "--zh", zh}, "", 1,
 			[]string{badUTF8 + ":2:1", "invalid UTF-8"}},
+		{"align JSON line too long", []string{"align", "--no-glossary", longJSON}, "", 1,
+			[]string{longJSON + ":2: align: line longer than 4 MiB"}},
+		{"lookup stdin over --max-size", []string{"--max-size", "8", "lookup", "--glossary", lookupGlossary}, "MSC\nMSC\nMSC\n", 1,
+			[]string{"<stdin>: input is larger than --max-size (8 B)"}},
 		{"align control character in term list", []string{"align", "--no-glossary", "--ja", ctrlList, "--zh", zh}, "", 1,
 			[]string{ctrlList + ":2:3", "control character"}},
 	}
