@@ -3,6 +3,7 @@ package extract
 import (
 	"cmp"
 	"errors"
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -638,8 +639,12 @@ type Collection struct {
 	left, right []int
 	remap       []int32 // scratch: document unit id → collection id
 
-	// The merged candidate table, filled by Add.
-	idx    map[candID]int
+	// The merged candidate table, filled by Add: idx finds a candidate's
+	// index in merged by its language and term (hashes[i] is that of
+	// merged[i], with seed).
+	idx    indexTable
+	seed   maphash.Seed
+	hashes []uint64
 	merged []*docCand
 	df     []int
 	files  [][]string
@@ -649,7 +654,7 @@ type Collection struct {
 // NewCollection returns an empty collection scored by e. It keeps every
 // document's own table, for DocumentCandidates (evaluation per article).
 func (e *Extractor) NewCollection() *Collection {
-	return &Collection{e: e, unitIDs: map[string]int32{}, idx: map[candID]int{}}
+	return &Collection{e: e, unitIDs: map[string]int32{}, idx: newIndexTable(0), seed: maphash.MakeSeed()}
 }
 
 // NewStream returns a collection that merges each added document into the
@@ -666,7 +671,7 @@ func (e *Extractor) NewStream() *Collection {
 // Add adds a document.
 func (c *Collection) Add(d *Document) {
 	if len(c.docs) == 0 { // the collection has at least the first document's candidates and units
-		c.idx = make(map[candID]int, len(d.cands))
+		c.idx = newIndexTable(len(d.cands))
 		c.unitIDs = make(map[string]int32, len(d.uniq))
 	}
 	c.docs = append(c.docs, d)
@@ -677,12 +682,18 @@ func (c *Collection) Add(d *Document) {
 	// Candidates seen in one document (most of them) share one []string
 	// holding its name; the capacity of 1 makes a second file's append copy.
 	self := []string{d.Name}
+	c.hashes = slices.Grow(c.hashes, len(d.cands))
 	for _, dc := range d.cands {
-		k := candID{dc.lid, dc.term}
-		i, ok := c.idx[k]
+		h := mix(maphash.String(c.seed, dc.term) ^ uint64(uint32(dc.lid)))
+		slot, ok := c.idx.find(h, func(i int) bool { m := c.merged[i]; return m.lid == dc.lid && m.term == dc.term })
 		if !ok {
-			i = len(c.merged)
-			c.idx[k] = i
+			if c.idx.full() {
+				c.idx.grow(func(i int) uint64 { return c.hashes[i] })
+				slot, _ = c.idx.find(h, func(int) bool { return false })
+			}
+			i := len(c.merged)
+			c.idx.set(slot, i)
+			c.hashes = append(c.hashes, h)
 			var m *docCand
 			if c.forget {
 				m = dc // the document's table is dropped below: take it over
@@ -700,6 +711,7 @@ func (c *Collection) Add(d *Document) {
 			c.files = append(c.files, self[:1:1])
 			continue
 		}
+		i := c.idx.get(slot)
 		m := c.merged[i]
 		m.freq += dc.freq
 		m.indep += dc.indep
@@ -802,19 +814,6 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 	})
 }
 
-// nestKey identifies a unit sequence of one language.
-type nestKey struct {
-	lid   langID
-	n     int32
-	units [maxUnits]int32
-}
-
-func newNestKey(lid langID, units []int32) nestKey {
-	k := nestKey{lid: lid, n: int32(len(units))}
-	copy(k.units[:], units)
-	return k
-}
-
 // score computes termhood, FLR of Nakagawa & Mori with a length factor:
 //
 //	score(a) = |a|^½ · f_ind(a) · LR(a)^½ · boost(a)
@@ -835,13 +834,15 @@ func newNestKey(lid langID, units []int32) nestKey {
 // files) by the candidate's index in cands.
 func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
-	byUnits := make(map[nestKey]int, len(cands))
+	byUnits := newIndexTable(len(cands))
 	for i, dc := range cands {
-		k := newNestKey(dc.lid, dc.units)
+		slot, ok := byUnits.find(unitsHash(dc.lid, dc.units), func(j int) bool {
+			return cands[j].lid == dc.lid && slices.Equal(cands[j].units, dc.units)
+		})
 		// Surfaces differing only in case or width share a key: keep the
 		// smallest, so the result does not depend on the input order.
-		if j, ok := byUnits[k]; !ok || dc.term < cands[j].term {
-			byUnits[k] = i
+		if !ok || dc.term < cands[byUnits.get(slot)].term {
+			byUnits.set(slot, i)
 		}
 	}
 	nestSum := make([]int, len(cands))
@@ -860,7 +861,11 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 				if j-i == n {
 					continue
 				}
-				ak, ok := byUnits[newNestKey(b.lid, b.units[i:j])]
+				sub := b.units[i:j]
+				slot, ok := byUnits.find(unitsHash(b.lid, sub), func(a int) bool {
+					return cands[a].lid == b.lid && slices.Equal(cands[a].units, sub)
+				})
+				ak := byUnits.get(slot)
 				if !ok || slices.Contains(seen, ak) {
 					continue
 				}

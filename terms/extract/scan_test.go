@@ -91,3 +91,36 @@ func TestTrimSpace(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestIndexTable inserts keys with good and with colliding hashes, growing
+// the table, and finds each of them again.
+func TestIndexTable(t *testing.T) {
+	for _, hash := range []func(k int) uint64{
+		func(k int) uint64 { return mix(uint64(k)) },
+		func(k int) uint64 { return uint64(k % 3) }, // long probe chains
+	} {
+		var keys []int
+		tab := newIndexTable(0)
+		for k := 0; k < 1000; k += 7 {
+			slot, ok := tab.find(hash(k), func(i int) bool { return keys[i] == k })
+			if ok {
+				t.Fatalf("key %d found before insertion", k)
+			}
+			if tab.full() {
+				tab.grow(func(i int) uint64 { return hash(keys[i]) })
+				slot, _ = tab.find(hash(k), func(int) bool { return false })
+			}
+			tab.set(slot, len(keys))
+			keys = append(keys, k)
+		}
+		for i, k := range keys {
+			slot, ok := tab.find(hash(k), func(j int) bool { return keys[j] == k })
+			if !ok || tab.get(slot) != i {
+				t.Fatalf("key %d: found %v at index %d, want %d", k, ok, tab.get(slot), i)
+			}
+		}
+		if _, ok := tab.find(hash(3), func(j int) bool { return keys[j] == 3 }); ok {
+			t.Fatal("key 3 found, never inserted")
+		}
+	}
+}
