@@ -151,16 +151,24 @@ type Document struct {
 	Name  string
 	Pairs []Pair
 	cands []*docCand // in order of first occurrence
-	// Units: uniq[i] is the matching key of unit i, which occurs left[i]
-	// times with a left neighbour in a compound and right[i] times with a
-	// right one (a key may have several ids: counts add up). Candidates'
-	// units are sub-slices of the arrays in ids, which hold ids of this
-	// document until Collection.Add maps them to the collection's.
-	uniq        []string
-	left, right []int
-	ids         [][]int32
-	owner       *Collection // the collection whose unit ids the candidates hold
+	// Units by id (a key may have several ids: counts add up).
+	// Candidates' units are sub-slices of the arrays in ids, which hold
+	// ids of this document until Collection.Add maps them to the
+	// collection's.
+	units []docUnit
+	ids   [][]int32
+	owner *Collection // the collection whose unit ids the candidates hold
 }
+
+// docUnit is a unit of a document: its matching key, and how often it
+// occurs with a left and with a right neighbour in a compound.
+type docUnit struct {
+	key         string
+	left, right int
+}
+
+// unitsPool holds the units slices of documents a stream has merged.
+var unitsPool sync.Pool // of *[]docUnit
 
 type docCand struct {
 	spaced   bool // Latin and CJK joined across a space: a weaker bond
@@ -213,6 +221,9 @@ func langIDOf(t language.Tag) langID {
 // Document extracts the candidates of one text. name labels contexts.
 func (e *Extractor) Document(name, text string) *Document {
 	d := &Document{Name: name}
+	if p, ok := unitsPool.Get().(*[]docUnit); ok {
+		d.units = *p
+	}
 	sc := runPool.Get().(*runScratch)
 	defer sc.release()
 	b := &docBuilder{e: e, d: d, sc: sc, name: name, text: text, lines: newLineIndex(text), valid: utf8.ValidString(text)}
@@ -248,8 +259,8 @@ func (e *Extractor) Document(name, text string) *Document {
 			}
 			ids := allIDs[len(allIDs)-len(run):]
 			for i := 1; i < len(run); i++ {
-				d.right[ids[i-1]]++
-				d.left[ids[i]]++
+				d.units[ids[i-1]].right++
+				d.units[ids[i]].left++
 			}
 			for i := range run {
 				if run[i].role == roleSuffix {
@@ -358,11 +369,8 @@ func (b *docBuilder) unitID(s string) int32 {
 
 // newUnit adds a unit with key k.
 func (b *docBuilder) newUnit(k string) int32 {
-	d := b.d
-	d.uniq = append(d.uniq, k)
-	d.left = append(d.left, 0)
-	d.right = append(d.right, 0)
-	return int32(len(d.uniq) - 1)
+	b.d.units = append(b.d.units, docUnit{key: k})
+	return int32(len(b.d.units) - 1)
 }
 
 // langAt returns the language of the token covering offset off.
@@ -433,8 +441,8 @@ func (b *docBuilder) finish() {
 	for _, c := range d.cands {
 		n += len(c.term)
 	}
-	for _, k := range d.uniq {
-		n += len(k)
+	for _, u := range d.units {
+		n += len(u.key)
 	}
 	for i := range snips {
 		n += len(snips[i].left) + len(open) + len(snips[i].key) + len(close) + len(snips[i].right)
@@ -444,8 +452,8 @@ func (b *docBuilder) finish() {
 	for _, c := range d.cands {
 		sb.WriteString(c.term)
 	}
-	for _, k := range d.uniq {
-		sb.WriteString(k)
+	for _, u := range d.units {
+		sb.WriteString(u.key)
 	}
 	for i := range snips {
 		sb.WriteString(snips[i].left)
@@ -463,8 +471,8 @@ func (b *docBuilder) finish() {
 	for _, c := range d.cands {
 		c.term = next(len(c.term))
 	}
-	for i, k := range d.uniq {
-		d.uniq[i] = next(len(k))
+	for i := range d.units {
+		d.units[i].key = next(len(d.units[i].key))
 	}
 	for i := range snips {
 		s := &snips[i]
@@ -633,10 +641,12 @@ type Collection struct {
 	docs   []*Document
 	forget bool // streaming: drop each document's table once merged
 
-	// Units by key: collection ids, and adjacency counts by id.
-	unitIDs     map[string]int32
+	// Units by collection id: key, adjacency counts and the hash of the
+	// key, with seed; unitIDs finds a key's id.
+	unitIDs     indexTable
 	keys        []string
 	left, right []int
+	unitHashes  []uint64
 	remap       []int32 // scratch: document unit id → collection id
 
 	// The merged candidate table, filled by Add: idx finds a candidate's
@@ -654,7 +664,7 @@ type Collection struct {
 // NewCollection returns an empty collection scored by e. It keeps every
 // document's own table, for DocumentCandidates (evaluation per article).
 func (e *Extractor) NewCollection() *Collection {
-	return &Collection{e: e, unitIDs: map[string]int32{}, idx: newIndexTable(0), seed: maphash.MakeSeed()}
+	return &Collection{e: e, unitIDs: newIndexTable(0), idx: newIndexTable(0), seed: maphash.MakeSeed()}
 }
 
 // NewStream returns a collection that merges each added document into the
@@ -672,7 +682,7 @@ func (e *Extractor) NewStream() *Collection {
 func (c *Collection) Add(d *Document) {
 	if len(c.docs) == 0 { // the collection has at least the first document's candidates and units
 		c.idx = newIndexTable(len(d.cands))
-		c.unitIDs = make(map[string]int32, len(d.uniq))
+		c.unitIDs = newIndexTable(len(d.units))
 	}
 	c.docs = append(c.docs, d)
 	c.addUnits(d)
@@ -725,7 +735,10 @@ func (c *Collection) Add(d *Document) {
 		c.files[i] = append(c.files[i], d.Name)
 	}
 	if c.forget {
-		d.cands, d.uniq, d.left, d.right = nil, nil, nil, nil
+		clear(d.units)
+		units := d.units[:0]
+		unitsPool.Put(&units)
+		d.cands, d.units = nil, nil
 	}
 }
 
@@ -733,18 +746,11 @@ func (c *Collection) Add(d *Document) {
 // collection unit ids.
 func (c *Collection) addUnits(d *Document) {
 	remap := c.remap[:0]
-	for i, k := range d.uniq {
-		g, ok := c.unitIDs[k]
-		if !ok {
-			g = int32(len(c.keys))
-			c.unitIDs[k] = g
-			c.keys = append(c.keys, k)
-			c.left = append(c.left, 0)
-			c.right = append(c.right, 0)
-		}
+	for _, u := range d.units {
+		g := c.unitID(u.key)
 		remap = append(remap, g)
-		c.left[g] += d.left[i]
-		c.right[g] += d.right[i]
+		c.left[g] += u.left
+		c.right[g] += u.right
 	}
 	c.remap = remap
 	switch d.owner {
@@ -762,12 +768,32 @@ func (c *Collection) addUnits(d *Document) {
 		for _, dc := range d.cands {
 			u := make([]int32, len(dc.units))
 			for j, x := range dc.units {
-				u[j] = c.unitIDs[d.owner.keys[x]]
+				u[j] = c.unitID(d.owner.keys[x])
 			}
 			dc.units = u
 		}
 	}
 	d.owner = c
+}
+
+// unitID returns the collection id of the unit key k, adding it if new.
+func (c *Collection) unitID(k string) int32 {
+	h := mix(maphash.String(c.seed, k))
+	slot, ok := c.unitIDs.find(h, func(i int) bool { return c.keys[i] == k })
+	if ok {
+		return int32(c.unitIDs.get(slot))
+	}
+	if c.unitIDs.full() {
+		c.unitIDs.grow(func(i int) uint64 { return c.unitHashes[i] })
+		slot, _ = c.unitIDs.find(h, func(int) bool { return false })
+	}
+	g := len(c.keys)
+	c.unitIDs.set(slot, g)
+	c.keys = append(c.keys, k)
+	c.unitHashes = append(c.unitHashes, h)
+	c.left = append(c.left, 0)
+	c.right = append(c.right, 0)
+	return int32(g)
 }
 
 // Documents returns the documents in the order they were added.
