@@ -293,7 +293,7 @@ func extractArticles(s *streams, g *terms.Glossary, ix *terms.Index, files []str
 	if err != nil {
 		return err
 	}
-	col, err := extractAll(s, e, files, 0, "", max, false)
+	col, err := extractAll(s, e, files, 0, "", max)
 	if err != nil {
 		return fmt.Errorf("align: %w", err)
 	}

@@ -128,7 +128,7 @@ func runEvalExtract(cmd *cobra.Command, s *streams, args []string, o *evalExtrac
 	if err != nil {
 		return err
 	}
-	col, err := extractAll(s, e, files, o.workers, "", max, false)
+	col, err := extractAll(s, e, files, o.workers, "", max)
 	if err != nil {
 		return fmt.Errorf("eval extract: %w", err)
 	}

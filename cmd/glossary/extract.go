@@ -113,14 +113,15 @@ func inputFiles(args []string) ([]string, error) {
 
 // extractAll runs the extractor over files in parallel and adds the
 // documents to a collection in input order (extract.Collection.AddAll).
-func extractAll(s *streams, e *extract.Extractor, files []string, workers int, enc string, max int64, progress bool) (*extract.Collection, error) {
-	return extractFiles(s, e, files, workers, enc, max, progress, false)
+func extractAll(s *streams, e *extract.Extractor, files []string, workers int, enc string, max int64) (*extract.Collection, error) {
+	return extractFiles(s, e, files, workers, enc, max, nil, false)
 }
 
 // extractFiles is extractAll; with stream the collection keeps only the
 // merged table (extract.NewStream), not each document's. Inputs over max
-// bytes (--max-size) are refused.
-func extractFiles(s *streams, e *extract.Extractor, files []string, workers int, enc string, max int64, progress, stream bool) (*extract.Collection, error) {
+// bytes (--max-size) are refused. prog, when not nil, is told of each
+// file done and finished at the end.
+func extractFiles(s *streams, e *extract.Extractor, files []string, workers int, enc string, max int64, prog *progress, stream bool) (*extract.Collection, error) {
 	if err := checkSizes(files, max); err != nil {
 		return nil, err
 	}
@@ -147,14 +148,29 @@ func extractFiles(s *streams, e *extract.Extractor, files []string, workers int,
 		col = e.NewStream()
 	}
 	var done func(int)
-	if progress {
-		done = func(n int) { fmt.Fprintf(s.ErrOut, "\rextract: %d/%d files", n, len(files)) }
+	if prog != nil {
+		done = prog.fileDone
 	}
 	err := col.AddAll(srcs, workers, done)
-	if progress {
-		fmt.Fprintln(s.ErrOut)
+	if prog != nil {
+		prog.finish()
 	}
 	return col, err
+}
+
+// totalSize is the size of the files together; 0 when one is standard
+// input or cannot be read (the progress bar then shows bytes, not a
+// fraction).
+func totalSize(files []string) int64 {
+	var n int64
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if f == "-" || err != nil {
+			return 0
+		}
+		n += st.Size()
+	}
+	return n
 }
 
 // isTerminal reports whether w is a character device (a terminal).
@@ -189,11 +205,17 @@ func runExtract(cmd *cobra.Command, s *streams, args []string, o *extractOptions
 	if err != nil {
 		return err
 	}
-	e, err := extract.New(an, extract.WithIndex(terms.NewIndex(g)), extract.MaxContexts(o.contexts))
+	var tok tokenize.Tokenizer = an
+	var prog *progress
+	if !o.quiet && isTerminal(s.ErrOut) {
+		prog = startProgress(s.ErrOut, totalSize(files), len(files))
+		tok = prog.tokenizer(an)
+	}
+	e, err := extract.New(tok, extract.WithIndex(terms.NewIndex(g)), extract.MaxContexts(o.contexts))
 	if err != nil {
 		return err
 	}
-	col, err := extractFiles(s, e, files, o.workers, o.encoding, maxSize(cmd), !o.quiet && isTerminal(s.ErrOut), true)
+	col, err := extractFiles(s, e, files, o.workers, o.encoding, maxSize(cmd), prog, true)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}

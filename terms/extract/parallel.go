@@ -22,9 +22,10 @@ type Source struct {
 // first: a big document started last would leave the other workers idle
 // while it runs. Each worker holds one text at a time; finished documents
 // wait for their turn as candidate tables, not as text. done, when not
-// nil, is called after each document is added, with the number added so
-// far. AddAll returns the first error of a Text (in the order of srcs);
-// the documents that could be read are added.
+// nil, is called each time a document is finished, with the number
+// finished so far (from the calling goroutine). AddAll returns the first
+// error of a Text in the order of srcs; the documents that could be read
+// are added.
 func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -37,13 +38,11 @@ func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error 
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(srcs[b].Size, srcs[a].Size) })
 
 	type result struct {
+		i   int
 		d   *Document
 		err error
 	}
-	results := make([]chan result, len(srcs))
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
+	results := make(chan result)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
@@ -53,10 +52,10 @@ func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error 
 			for i := range jobs {
 				text, err := srcs[i].Text()
 				if err != nil {
-					results[i] <- result{err: err}
+					results <- result{i: i, err: err}
 					continue
 				}
-				results[i] <- result{d: c.e.Document(srcs[i].Name, text)}
+				results <- result{i: i, d: c.e.Document(srcs[i].Name, text)}
 			}
 		}()
 	}
@@ -66,19 +65,34 @@ func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error 
 		}
 		close(jobs)
 	}()
-	var first error
-	for i := range srcs {
-		r := <-results[i]
-		if r.err != nil && first == nil {
-			first = r.err
-		}
-		if r.d != nil {
-			c.Add(r.d)
+	// Documents finish in any order and wait here for their turn.
+	pending := make(map[int]result)
+	errs := make([]error, len(srcs))
+	next := 0
+	for n := 1; n <= len(srcs); n++ {
+		r := <-results
+		pending[r.i] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			errs[next] = r.err
+			if r.d != nil {
+				c.Add(r.d)
+			}
+			next++
 		}
 		if done != nil {
-			done(i + 1)
+			done(n)
 		}
 	}
 	wg.Wait()
-	return first
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
