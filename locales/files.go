@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/medterm/glossary/internal/atomicfile"
 )
 
 // WriteFiles writes the files under dir, creating directories as needed,
@@ -21,7 +23,7 @@ func WriteFiles(dir string, files []File, stale []string) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return fmt.Errorf("locales: %w", err)
 		}
-		if err := writeFileAtomic(p, f.Data); err != nil {
+		if err := atomicfile.WriteFile(p, f.Data); err != nil {
 			return fmt.Errorf("locales: %w", err)
 		}
 	}
@@ -32,35 +34,6 @@ func WriteFiles(dir string, files []File, stale []string) error {
 		}
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file next to p, syncs it and
-// renames it over p: a crash leaves the old file or the new one, never a
-// half-written one.
-func writeFileAtomic(p string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), p)
 }
 
 // Diff compares the files with those under dir. It returns the paths that

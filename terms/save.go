@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/atomicfile"
 )
 
 // LockFile is the name of the lock file Save creates in a glossary
@@ -267,74 +268,16 @@ func saveTag(t language.Tag) error {
 	return err
 }
 
-// Test seams: wrapWriter wraps the temporary file's writer, failStep can
-// fail the steps after writing ("sync", "close", "rename", "syncdir").
-var (
-	wrapWriter = func(w io.Writer) io.Writer { return w }
-	failStep   = func(step string) error { return nil }
-)
+// fileWriter replaces glossary files; tests set its hooks to fail a save
+// at every point.
+var fileWriter atomicfile.Writer
 
-// writeFileAtomic replaces dir/name with data: temporary file in dir,
-// write, fsync, close, rename over the target, fsync the directory. On
-// failure the temporary file is removed and the target is untouched.
-func writeFileAtomic(dir, name string, data []byte) (err error) {
+// writeFileAtomic replaces dir/name with data (atomicfile): the file on
+// disk is always the old one or the new one.
+func writeFileAtomic(dir, name string, data []byte) error {
 	target := filepath.Join(dir, name)
-	perm := fs.FileMode(0o644)
-	if st, err := os.Stat(target); err == nil {
-		perm = st.Mode().Perm()
-	}
-	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("terms: %w", err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-			err = fmt.Errorf("terms: writing %s: %w", target, err)
-		}
-	}()
-	if _, err = wrapWriter(f).Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = failStep("sync"); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = failStep("close"); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = failStep("rename"); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, target); err != nil {
-		return err
-	}
-	if err := failStep("syncdir"); err != nil {
-		return fmt.Errorf("terms: syncing %s: %w", dir, err) // the file is in place
-	}
-	return syncDir(dir)
-}
-
-// syncDir makes a rename in dir durable. Some systems cannot sync a
-// directory; that is not an error there.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return nil
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("terms: syncing %s: %w", dir, err)
+	if err := fileWriter.WriteFile(target, data); err != nil {
+		return fmt.Errorf("terms: writing %s: %w", target, err)
 	}
 	return nil
 }

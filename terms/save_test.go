@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/atomicfile"
 )
 
 const oldFile = `- id: joint
@@ -100,8 +102,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 // always the old one or the new one, complete, and that the glossary loads.
 func TestInterruptedSave(t *testing.T) {
 	defer func() {
-		wrapWriter = func(w io.Writer) io.Writer { return w }
-		failStep = func(string) error { return nil }
+		fileWriter = atomicfile.Writer{}
 	}()
 	dir := t.TempDir()
 	target := filepath.Join(dir, "anatomy.yaml")
@@ -142,16 +143,16 @@ func TestInterruptedSave(t *testing.T) {
 		}
 	}
 	for n := 0; n < len(newFile); n++ {
-		wrapWriter = func(w io.Writer) io.Writer { return &failAfter{w, n} }
+		fileWriter.Wrap = func(w io.Writer) io.Writer { return &failAfter{w, n} }
 		err := g.Save(dir)
 		if !errors.Is(err, errInjected) {
 			t.Fatalf("Save failing after %d bytes = %v; want the injected error", n, err)
 		}
 		check(fmt.Sprintf("after %d bytes", n), err, false)
 	}
-	wrapWriter = func(w io.Writer) io.Writer { return w }
+	fileWriter.Wrap = nil
 	for _, step := range []string{"sync", "close", "rename"} {
-		failStep = func(s string) error {
+		fileWriter.Fail = func(s string) error {
 			if s == step {
 				return errInjected
 			}
@@ -165,7 +166,7 @@ func TestInterruptedSave(t *testing.T) {
 	}
 	// Failing to sync the directory comes after the rename: the new file
 	// is in place, the error still reported.
-	failStep = func(s string) error {
+	fileWriter.Fail = func(s string) error {
 		if s == "syncdir" {
 			return errInjected
 		}

@@ -7,10 +7,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/medterm/glossary/locales"
-	"github.com/medterm/glossary/terms"
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/atomicfile"
+	"github.com/medterm/glossary/locales"
+	"github.com/medterm/glossary/terms"
 )
 
 type exportOptions struct {
@@ -99,7 +101,7 @@ func runExport(cmd *cobra.Command, s *streams, opts *exportOptions) error {
 	if opts.out != "" && opts.out != "-" {
 		// A temp file renamed over the output: an export that fails or is
 		// killed half-way never leaves a half-written file.
-		if err := writeFileAtomic(opts.out, write); err != nil {
+		if err := atomicfile.Write(opts.out, write); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		return nil
