@@ -86,7 +86,18 @@ func scanText(s string) tokInfo {
 	startHan, endHan := false, false
 	letters := 0
 	n := int32(0)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Decode: three-byte sequences (han, kana) here, others by utf8.
+		r, w := rune(s[i]), 1
+		if c := s[i]; c >= utf8.RuneSelf {
+			if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			}
+			if w == 1 || r < 0x800 || 0xD800 <= r && r <= 0xDFFF { // not three bytes, overlong or surrogate
+				r, w = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		i += w
 		var isWord, han, greek, isKata bool
 		switch {
 		case r < utf8.RuneSelf:
@@ -190,9 +201,13 @@ func mayBeGeneral[T string | []byte](s T) bool {
 	return generalFilter[h>>6]&(1<<(h&63)) != 0
 }
 
+// generalHash is a 12-bit hash of the length and last 8 bytes of s.
 func generalHash[T string | []byte](s T) uint {
-	n := len(s)
-	return (uint(s[n-1]) ^ uint(s[n/2])<<4 ^ uint(n)<<7) & 4095
+	x := uint64(len(s))
+	for i := max(0, len(s)-8); i < len(s); i++ {
+		x = x<<8 | uint64(s[i])
+	}
+	return uint((x * 0x9E3779B97F4A7C15) >> 52)
 }
 
 var generalFilter = func() (f [64]uint64) {
@@ -330,23 +345,7 @@ func classify(t tokenize.Token, ti tokInfo) (role, bool) {
 
 // hasEdgeSpace reports whether s starts or ends with white space
 // (strings.TrimSpace(s) != s).
-func hasEdgeSpace(s string) bool {
-	if s == "" {
-		return false
-	}
-	if c := s[0]; c < utf8.RuneSelf {
-		if asciiSpace(c) {
-			return true
-		}
-	} else if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
-		return true
-	}
-	if c := s[len(s)-1]; c < utf8.RuneSelf {
-		return asciiSpace(c)
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return unicode.IsSpace(r)
-}
+func hasEdgeSpace(s string) bool { return len(trimSpace(s)) != len(s) }
 
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
