@@ -141,7 +141,34 @@ func New(tok tokenize.Tokenizer, opts ...Option) (*Extractor, error) {
 }
 
 // key is the matching key of a term: NFKC (width folded) and lower case.
-func key(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
+// Han and kana text (keyStable) is its own key.
+func key(s string) string {
+	if keyStable(s) {
+		return s
+	}
+	return strings.ToLower(norm.NFKC.String(s))
+}
+
+// keyStable reports whether s has only characters that NFKC and lower
+// casing leave alone and that never combine with a neighbour: han
+// (U+3400–U+4DBF, U+4E00–U+9FFF), hiragana U+3041–U+3096, katakana
+// U+30A1–U+30FA and ー (TestKeyStable checks this).
+func keyStable(s string) bool {
+	for i := 0; i < len(s); i += 3 {
+		if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			return false
+		}
+		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if s[i]&0xF0 != 0xE0 || !stableRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func stableRune(r rune) bool {
+	return 0x4E00 <= r && r <= 0x9FFF || 0x3400 <= r && r <= 0x4DBF || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA || r == 0x30FC
+}
 
 // Document holds what extraction keeps of one document: counts, contexts
 // and pairs. The text itself is not kept (terms, unit keys and snippets are

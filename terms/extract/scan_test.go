@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // scanRef computes the flags of scanText with the unicode tables only.
@@ -121,6 +123,28 @@ func TestIndexTable(t *testing.T) {
 		}
 		if _, ok := tab.find(hash(3), func(j int) bool { return keys[j] == 3 }); ok {
 			t.Fatal("key 3 found, never inserted")
+		}
+	}
+}
+
+// TestKeyStable checks that every character keyStable accepts is its own
+// key and combines with nothing on its left (so each starts a segment of
+// its own and strings of them are their own key too), and that key keeps
+// its value on mixed strings.
+func TestKeyStable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		if !keyStable(s) {
+			continue
+		}
+		p := norm.NFKC.PropertiesString(s)
+		if strings.ToLower(norm.NFKC.String(s)) != s || !p.BoundaryBefore() || p.CCC() != 0 {
+			t.Fatalf("keyStable(%U) but not stable", r)
+		}
+	}
+	for _, s := range []string{"", "細胞", "カテーテル", "が", "か\u3099", "ｶﾃｰﾃﾙ", "MSC", "間葉系ＭＳＣ", "\xe7\xb4", "\xe0\x80\x80", "ゟ", "゛"} {
+		if got, want := key(s), strings.ToLower(norm.NFKC.String(s)); got != want {
+			t.Errorf("key(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
