@@ -209,14 +209,6 @@ type docCand struct {
 	contexts []Context
 }
 
-// candID identifies a candidate: its language and surface form. The
-// language is a small integer (langIDOf), which hashes and compares much
-// faster than a language.Tag in the per-occurrence map updates.
-type candID struct {
-	lang langID
-	term string
-}
-
 // langID identifies a language tag: its compact index when the tag is
 // one exactly, else a negative number interned per distinct tag.
 type langID int32
@@ -254,8 +246,7 @@ func (e *Extractor) Document(name, text string) *Document {
 	sc := runPool.Get().(*runScratch)
 	defer sc.release()
 	b := &docBuilder{e: e, d: d, sc: sc, name: name, text: text, lines: newLineIndex(text), valid: utf8.ValidString(text)}
-	if sc.cands == nil {
-		sc.cands = make(map[candID]*docCand, 1024)
+	if sc.unitIDs == nil {
 		sc.unitIDs = make(map[string]int32, 1024)
 	}
 	// Pairs first (they need no tokens): the language of each long form is
@@ -412,7 +403,7 @@ func langAt(toks []tokenize.Token, off int) language.Tag {
 // mark adds pair evidence to a candidate, creating it if the compound
 // patterns missed it (it then counts once per pair occurrence).
 func (b *docBuilder) mark(term string, lang language.Tag, ev Evidence, at Span) {
-	if c, ok := b.sc.cands[candID{langIDOf(lang), term}]; ok {
+	if c, ok := b.sc.candMap(langIDOf(lang))[term]; ok {
 		c.ev |= ev
 		return
 	}
@@ -425,7 +416,8 @@ func (b *docBuilder) mark(term string, lang language.Tag, ev Evidence, at Span) 
 // slice of the text until finish.
 func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evidence, start, end int) *docCand {
 	lid := langIDOf(lang)
-	c, ok := b.sc.cands[candID{lid, term}]
+	cands := b.sc.candMap(lid)
+	c, ok := cands[term]
 	if !ok {
 		if len(b.slab) == 0 {
 			b.slab = make([]docCand, 64)
@@ -433,7 +425,7 @@ func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evide
 		c = &b.slab[0]
 		b.slab = b.slab[1:]
 		*c = docCand{term: term, lid: lid, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
-		b.sc.cands[candID{lid, term}] = c
+		cands[term] = c
 		b.d.cands = append(b.d.cands, c)
 	}
 	c.freq++

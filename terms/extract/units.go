@@ -380,11 +380,39 @@ type runScratch struct {
 	units []unit
 	runs  [][]unit
 
-	// Per document (Extractor.Document): candidates and units by text,
-	// whose keys may be slices of the text, and contexts to finish.
-	cands   map[candID]*docCand
+	// Per document (Extractor.Document): candidates by language and term
+	// (see candMap) and units by text, whose keys may be slices of the
+	// text, and contexts to finish.
+	cands   []langCands
 	unitIDs map[string]int32
 	snips   []snip
+}
+
+// langCands are a document's candidates of one language by term: a map
+// per language (a document has few) keyed by strings hashes faster than
+// one keyed by language and term.
+type langCands struct {
+	lid langID
+	m   map[string]*docCand
+}
+
+// candMap returns the candidate map of language lid, reusing the maps of
+// earlier documents.
+func (sc *runScratch) candMap(lid langID) map[string]*docCand {
+	for _, lc := range sc.cands {
+		if lc.lid == lid {
+			return lc.m
+		}
+	}
+	n := len(sc.cands)
+	if n < cap(sc.cands) && sc.cands[:n+1][n].m != nil {
+		sc.cands = sc.cands[:n+1]
+		sc.cands[n].lid = lid
+		return sc.cands[n].m
+	}
+	m := make(map[string]*docCand, 512)
+	sc.cands = append(sc.cands, langCands{lid, m})
+	return m
 }
 
 var runPool = sync.Pool{New: func() any { return new(runScratch) }}
@@ -401,11 +429,18 @@ func (sc *runScratch) release() {
 	sc.snips = sc.snips[:0]
 	// Maps keep their size when cleared: drop those of a large document
 	// rather than clear them for every small one after it.
-	if len(sc.cands) > 1<<16 {
-		sc.cands, sc.unitIDs = nil, nil
+	if len(sc.unitIDs) > 1<<16 {
+		sc.unitIDs = nil
 	}
-	clear(sc.cands)
 	clear(sc.unitIDs)
+	for i, lc := range sc.cands[:cap(sc.cands)] {
+		if len(lc.m) > 1<<16 {
+			lc.m = nil
+		}
+		clear(lc.m)
+		sc.cands[:cap(sc.cands)][i] = langCands{m: lc.m}
+	}
+	sc.cands = sc.cands[:0]
 	runPool.Put(sc)
 }
 
