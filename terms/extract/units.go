@@ -236,7 +236,7 @@ func isLatinWord(s string) bool { return scanText(s).f&fLatin != 0 }
 //
 // ti is the scan of t.Surface (ASCII punctuation that a tokenizer tags as a
 // noun has no letter or digit: not a unit).
-func classify(t tokenize.Token, ti tokInfo) (role, bool) {
+func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 	s := t.Surface
 	if ti.f&fWord == 0 || hasEdgeSpace(s) {
 		return roleNone, false
@@ -453,7 +453,8 @@ func (sc *runScratch) release() {
 func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	infos := sc.infos[:0]
 	split := false
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		ti := scanText(t.Surface)
 		infos = append(infos, ti)
 		split = split || ti.f&fDot != 0 && t.Surface != "・" && t.Surface != "･"
@@ -466,8 +467,8 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	if cap(us) < len(toks) {
 		us = make([]unit, 0, len(toks))
 	}
-	for i, t := range toks {
-		ti := infos[i]
+	for i := range toks {
+		t, ti := &toks[i], infos[i]
 		r, gen := classify(t, ti)
 		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
 			// A single han character mis-tagged as a verb, adjective or
