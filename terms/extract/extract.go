@@ -455,7 +455,7 @@ func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evide
 func (b *docBuilder) finish() {
 	d := b.d
 	snips := b.sc.snips
-	const open, close = "【", "】"
+	const lb, rb = "【", "】"
 	n := 0
 	for _, c := range d.cands {
 		n += len(c.term)
@@ -464,7 +464,7 @@ func (b *docBuilder) finish() {
 		n += len(u.key)
 	}
 	for i := range snips {
-		n += len(snips[i].left) + len(open) + len(snips[i].key) + len(close) + len(snips[i].right)
+		n += len(snips[i].left) + len(lb) + len(snips[i].key) + len(rb) + len(snips[i].right)
 	}
 	var sb strings.Builder
 	sb.Grow(n)
@@ -476,9 +476,9 @@ func (b *docBuilder) finish() {
 	}
 	for i := range snips {
 		sb.WriteString(snips[i].left)
-		sb.WriteString(open)
+		sb.WriteString(lb)
 		sb.WriteString(snips[i].key)
-		sb.WriteString(close)
+		sb.WriteString(rb)
 		sb.WriteString(snips[i].right)
 	}
 	all := sb.String()
@@ -495,7 +495,7 @@ func (b *docBuilder) finish() {
 	}
 	for i := range snips {
 		s := &snips[i]
-		s.c.contexts[s.i].Snippet = next(len(s.left) + len(open) + len(s.key) + len(close) + len(s.right))
+		s.c.contexts[s.i].Snippet = next(len(s.left) + len(lb) + len(s.key) + len(rb) + len(s.right))
 	}
 }
 
