@@ -148,3 +148,43 @@ func TestKeyStable(t *testing.T) {
 		}
 	}
 }
+
+// kwicRef is the snippet rule decoded rune by rune: up to 15 characters
+// either side of [start,end) on its line, trimmed, the key in 【】.
+func kwicRef(text string, start, end int) string {
+	l := start
+	for n := 0; n < 15 && l > 0; n++ {
+		c, w := utf8.DecodeLastRuneInString(text[:l])
+		if c == '\n' {
+			break
+		}
+		l -= w
+	}
+	r := end
+	for n := 0; n < 15 && r < len(text); n++ {
+		c, w := utf8.DecodeRuneInString(text[r:])
+		if c == '\n' {
+			break
+		}
+		r += w
+	}
+	return strings.TrimSpace(text[l:start]) + "【" + text[start:end] + "】" + strings.TrimSpace(text[end:r])
+}
+
+// FuzzKWIC checks the byte-stepping snippets against kwicRef, on valid
+// and broken UTF-8 and at offsets inside characters.
+func FuzzKWIC(f *testing.F) {
+	f.Add("骨形成タンパク質（BMP）は骨芽細胞の分化を促し、破骨細胞との均衡が骨代謝を保つ。", 30, 42)
+	f.Add("間葉系 幹細胞\n(MSC)　は\u3000多能性", 0, 9)
+	f.Add("a\xe9\x80b 細胞 \xff", 2, 6)
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		if start < 0 || end < start || end > len(text) {
+			return
+		}
+		b := &docBuilder{text: text, valid: utf8.ValidString(text)}
+		left, right := b.kwic(start, end)
+		if got, want := left+"【"+text[start:end]+"】"+right, kwicRef(text, start, end); got != want {
+			t.Fatalf("kwic(%q, %d, %d) = %q, want %q", text, start, end, got, want)
+		}
+	})
+}
