@@ -675,6 +675,7 @@ type Collection struct {
 	seed   maphash.Seed
 	hashes []uint64
 	merged []*docCand
+	shared []bool // merged[i] is still a document's own candidate
 	df     []int
 	files  [][]string
 	slab   []docCand // merged candidates are allocated in blocks
@@ -706,6 +707,7 @@ func (c *Collection) Add(d *Document) {
 	c.docs = append(c.docs, d)
 	c.addUnits(d)
 	c.merged = slices.Grow(c.merged, len(d.cands))
+	c.shared = slices.Grow(c.shared, len(d.cands))
 	c.df = slices.Grow(c.df, len(d.cands))
 	c.files = slices.Grow(c.files, len(d.cands))
 	// Candidates seen in one document (most of them) share one []string
@@ -723,25 +725,26 @@ func (c *Collection) Add(d *Document) {
 			i := len(c.merged)
 			c.idx.set(slot, i)
 			c.hashes = append(c.hashes, h)
-			var m *docCand
-			if c.forget {
-				m = dc // the document's table is dropped below: take it over
-			} else {
-				if len(c.slab) == 0 {
-					c.slab = make([]docCand, 256)
-				}
-				m = &c.slab[0]
-				c.slab = c.slab[1:]
-				*m = *dc
-				m.contexts = dc.contexts[:len(dc.contexts):len(dc.contexts)] // appends copy
-			}
-			c.merged = append(c.merged, m)
+			// A stream drops the document's table: take the candidate over.
+			// Else share it until a second document adds to it.
+			c.merged = append(c.merged, dc)
+			c.shared = append(c.shared, !c.forget)
 			c.df = append(c.df, 1)
 			c.files = append(c.files, self[:1:1])
 			continue
 		}
 		i := c.idx.get(slot)
 		m := c.merged[i]
+		if c.shared[i] { // the first document keeps its own counts: copy
+			if len(c.slab) == 0 {
+				c.slab = make([]docCand, 64)
+			}
+			m = &c.slab[0]
+			c.slab = c.slab[1:]
+			*m = *c.merged[i]
+			m.contexts = m.contexts[:len(m.contexts):len(m.contexts)] // appends copy
+			c.merged[i], c.shared[i] = m, false
+		}
 		m.freq += dc.freq
 		m.indep += dc.indep
 		m.ev |= dc.ev
