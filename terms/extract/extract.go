@@ -281,7 +281,7 @@ func (e *Extractor) Document(name, text string) *Document {
 				d.units[ids[i]].left++
 			}
 			for i := range run {
-				if run[i].role == roleSuffix {
+				if run[i].role == roleSuffix || run[i].deictic {
 					continue
 				}
 				for j := i; j < len(run) && j-i < maxUnits; j++ {

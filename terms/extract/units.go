@@ -33,6 +33,7 @@ type unit struct {
 	spaced  bool // a space separates it from the previous unit of its run
 	numeric bool // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
 	verb    bool // a Chinese verb used as a modifier
+	deictic bool // a deictic prefix (本, 当, 各): never starts a term
 
 	// Flags of the text, computed once per token (see setFlags).
 	oneRune    bool // a single character
@@ -177,7 +178,20 @@ var generalNouns = setOf(
 	"患者さん", "患者様", "以降", "当院", "リスク", "品質", "生活", "日常生活", "健康", "体内", "身体", "人体", "自己", "活動", "調節",
 	"レベル", "経験", "最新", "注目", "安全", "コスト", "費用", "保険", "施設", "長期", "短期", "日常", "自体", "そのもの", "月", "年", "日", "週", "歳", "管理", "全員", "方法", "手段", "選択肢", "医療機関", "クリニック", "専門医", "主治医", "高齢者", "機能", "作用", "反応", "進行", "抑制", "促進", "評価", "調整",
 	"情况", "方面", "问题", "结果", "方法", "时间", "目前", "可能", "进行", "作用", "效果", "患者", "所有", "国内", "海外",
+	// General loanwords and words of the page itself (記事, 目次): the
+	// vocabulary of any web article.
+	"ステップ", "アプローチ", "イメージ", "ケース", "ポイント", "メリット", "デメリット", "サポート", "データ", "タイプ", "パターン",
+	"プロセス", "サービス", "プラン", "プログラム", "ガイド", "ページ", "サイト", "ニュース", "テーマ", "トラブル", "バランス",
+	"スタッフ", "チーム", "グループ", "アドバイス", "チェック", "スタート", "ゴール", "アジア", "記事", "目次", "人口", "国内",
+	"世界", "日本", "手順", "主流", "他人事", "内部", "背景", "立場", "視点", "観点", "理解", "解説", "紹介", "整理", "記載",
+	"掲載", "一覧", "詳細", "概要", "全国", "地域", "社会", "仕事", "家族", "毎日", "本文", "女性", "男性", "子供", "子ども",
+	"時代", "世代", "年齢", "場所", "料金", "予約", "電話", "問い合わせ", "お問い合わせ",
 )
+
+// deicticPrefixes point at the text or the situation (本記事, 当院, 各疾患,
+// 何種類): a term never starts with them, nor with the lone character
+// after them (院 of 当院).
+var deicticPrefixes = setOf("本", "当", "今", "何", "各", "該", "貴", "弊")
 
 // suffixes and prefixes that kagome (or gse) may tag as ordinary nouns but
 // that never start (suffixes) or end (prefixes) a term.
@@ -483,6 +497,14 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				}
 			}
 		}
+		if r == roleSuffix && ti.runes == 1 && ti.f&fAllHan != 0 && len(t.POS) > 1 && t.POS[1] == "接尾" && !boundSuffixes[t.Surface] &&
+			(len(us) == 0 || us[len(us)-1].end != t.Start || us[len(us)-1].role == roleNone || us[len(us)-1].role == roleSuffix) &&
+			i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].runes == 1 && infos[i+1].f&fAllHan != 0 && len(toks[i+1].POS) > 0 && toks[i+1].POS[0] == "名詞" {
+			// A positional "suffix" with no noun to follow (after a comma,
+			// after 由来) before a lone han noun is the first character of a
+			// word the dictionary split: 間 of 間|葉.
+			r = rolePrefix
+		}
 		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0}
 		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
 			// A number directly before a han word may start a term; it
@@ -499,6 +521,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
+		u.deictic = u.role == rolePrefix && deicticPrefixes[t.Surface]
 		if u.role != roleNone {
 			u.setFlags(ti)
 		}
@@ -547,6 +570,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 
 // adjacent reports whether b continues the compound ending with a.
 func adjacent(text string, a, b unit) bool {
+	if !a.latin && !b.latin && a.lang != b.lang {
+		return false // a Japanese and a Chinese word side by side are two words
+	}
 	if a.end == b.start {
 		// Two Latin words glued (can only happen through odd tokenization):
 		// fine. Latin followed by CJK or the reverse: one compound (MSC療法).

@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/medterm/glossary/tokenize"
+)
+
+// kagome tags 間 of 間葉 as a positional suffix after a comma or after 由来:
+// with no noun before it to follow, it starts the word it was split from.
+func TestSplitWordAfterSuffix(t *testing.T) {
+	text := "さらに,間葉系幹細胞は骨髄由来間葉系幹細胞と異なる。施設間連携。"
+	tok := fixtureTok{[]string{
+		"さらに/接続詞", ",/記号,読点", "間/名詞,接尾,一般", "葉/名詞,一般", "系/名詞,接尾,一般", "幹/名詞,一般", "細胞/名詞,一般", "は/助詞,係助詞",
+		"骨髄/名詞,一般", "由来/名詞,サ変接続", "間/名詞,接尾,一般", "葉/名詞,一般", "系/名詞,接尾,一般", "幹/名詞,一般", "細胞/名詞,一般",
+		"と/助詞,格助詞", "異なる/動詞,自立", "。/記号,句点", "施設/名詞,一般", "間/名詞,接尾,一般", "連携/名詞,サ変接続", "。/記号,句点",
+	}}
+	e, _ := New(tok)
+	col := e.NewCollection()
+	d := e.Document("m.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	if c, ok := got["間葉系幹細胞"]; !ok || c.Freq != 2 {
+		t.Errorf("間葉系幹細胞 = %+v; want 2 occurrences; got %v", c, keys(got))
+	}
+	for _, want := range []string{"骨髄由来間葉系幹細胞", "施設間連携"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("candidate %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"葉系幹細胞", "間連携"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+}
+
+// A Japanese word and a Chinese word side by side (a Japanese table row
+// running into a Chinese sentence) are not one compound.
+func TestNoCompoundAcrossCJKLanguages(t *testing.T) {
+	text := "投与干细胞"
+	toks := staticTok{
+		{Surface: "投与", Start: 0, End: 6, Base: "投与", POS: []string{"名詞", "サ変接続"}, Lang: tokenize.Japanese},
+		{Surface: "干细胞", Start: 6, End: 15, Base: "干细胞", POS: []string{"n"}, Lang: tokenize.SimplifiedChinese},
+	}
+	e, _ := New(toks)
+	col := e.NewCollection()
+	d := e.Document("z.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	if _, ok := got["投与干细胞"]; ok {
+		t.Errorf("投与干细胞 is a candidate; got %v", keys(got))
+	}
+	if c, ok := got["干细胞"]; !ok || c.Lang != tokenize.SimplifiedChinese {
+		t.Errorf("干细胞 = %+v; want a zh-Hans candidate", c)
+	}
+}
+
+// Deictic prefixes (本記事, 当院, 各疾患) start no term, nor does the lone
+// character after them; web-article vocabulary (ステップ) is no term alone
+// but joins compounds (治療ステップ).
+func TestDeicticAndGeneralWords(t *testing.T) {
+	text := "本記事では当院の各疾患を見る。治療ステップ。ステップ。"
+	tok := fixtureTok{[]string{
+		"本/接頭詞,名詞接続", "記事/名詞,一般", "で/助詞,格助詞", "は/助詞,係助詞", "当/接頭詞,名詞接続", "院/名詞,接尾,一般",
+		"の/助詞,連体化", "各/接頭詞,名詞接続", "疾患/名詞,一般", "を/助詞,格助詞", "見る/動詞,自立", "。/記号,句点",
+		"治療/名詞,サ変接続", "ステップ/名詞,一般", "。/記号,句点", "ステップ/名詞,一般", "。/記号,句点",
+	}}
+	e, _ := New(tok)
+	col := e.NewCollection()
+	d := e.Document("d.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	for _, want := range []string{"疾患", "治療ステップ"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("candidate %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"本記事", "記事", "当院", "院", "各疾患", "ステップ"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+}
