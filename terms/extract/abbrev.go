@@ -406,7 +406,7 @@ func cjkBefore(text string, end int) (string, int) {
 	start = end - len(lf)
 	// A run starting with a bound suffix right after hiragana (びまん|性肺胞出血)
 	// begins inside a word: drop the suffix.
-	if r, w := utf8.DecodeRuneInString(lf); start > 0 && boundSuffixes[string(r)] && w < len(lf) {
+	if r, w := utf8.DecodeRuneInString(lf); start > 0 && boundSuffixes.has(string(r)) && w < len(lf) {
 		if p, _ := utf8.DecodeLastRuneInString(text[:start]); isHiragana(p) {
 			lf, start = lf[w:], start+w
 		}

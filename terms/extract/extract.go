@@ -363,6 +363,7 @@ type docBuilder struct {
 	sc         *runScratch // also holds the maps and snippets below
 	name, text string
 	lines      lineIndex
+	lastLine   int       // the line of the last context (see line)
 	valid      bool      // text is valid UTF-8 (kwic steps over bytes)
 	slab       []docCand // candidates are allocated in blocks
 	ctxs       []Context // and contexts
@@ -445,7 +446,7 @@ func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evide
 		}
 		left, right := b.kwic(start, end)
 		b.sc.snips = append(b.sc.snips, snip{c, len(c.contexts), left, b.text[start:end], right})
-		c.contexts = append(c.contexts, Context{File: b.name, Line: b.lines.line(start)})
+		c.contexts = append(c.contexts, Context{File: b.name, Line: b.line(start)})
 	}
 	return c
 }
@@ -501,15 +502,7 @@ func (b *docBuilder) finish() {
 
 // maxGeneralLen is the byte length of the longest general noun: longer
 // unit sequences need no lookup.
-var maxGeneralLen = maxLen(generalNouns)
-
-func maxLen(set map[string]bool) int {
-	n := 0
-	for s := range set {
-		n = max(n, len(s))
-	}
-	return n
-}
+var maxGeneralLen = generalNouns.maxLen
 
 // acceptable reports whether a sub-sequence of a compound run can be a
 // term: not a lone general noun, not a lone one-character Latin or digit
@@ -546,7 +539,7 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 			for i := range sub {
 				buf = append(buf, sub[i].text...)
 			}
-			if mayBeGeneral(buf) && generalNouns[string(buf)] {
+			if strSetHas(generalNouns, buf) {
 				return false, buf
 			}
 		}
@@ -574,9 +567,6 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 // phrases about people, not terms (リウマチ患者).
 var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
 
-// maxNonFinalLen is the byte length of the longest nonFinal unit.
-var maxNonFinalLen = maxLen(nonFinal)
-
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
 func glued(a, b unit) bool {
@@ -594,7 +584,8 @@ func bindsRight(a, b unit) bool {
 // digit, a Greek letter: MSC, DAS28, TNF-α, adMSC) or a lower-case word of
 // at least five letters that is not a function word.
 func latinTermShape(s string) bool {
-	if englishStop[strings.ToLower(s)] || englishGeneral[strings.ToLower(s)] {
+	var arr [32]byte
+	if lower := lowerASCII(arr[:0], s); strSetHas(englishStop, lower) || strSetHas(englishGeneral, lower) {
 		return false
 	}
 	upper, letters, digits := 0, 0, 0
@@ -950,12 +941,12 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		logs[i] = -1
 	}
 	lookup := c.e.index != nil || len(c.e.known) > 0
-	// Sort keys: score and frequency descending as ^bits (scores are
-	// finite and not negative), then term.
+	// Sort keys: score (in thousandths) and frequency descending, packed
+	// into one integer; equal keys (and saturated ones) compare exactly,
+	// then by term.
 	type ranked struct {
-		score, freq uint64
-		term        string
-		k           int
+		key uint64
+		k   int
 	}
 	order := make([]ranked, len(cands))
 	scores := make([]float64, len(cands))
@@ -990,20 +981,25 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		if dc.spaced {
 			s *= spacedPenalty
 		}
-		scores[k] = math.Round(s*1000) / 1000
-		order[k] = ranked{^math.Float64bits(scores[k]), ^uint64(dc.freq), dc.term, k}
+		milli := math.Round(s * 1000)
+		scores[k] = milli / 1000
+		order[k] = ranked{^rankKey(milli, dc.freq), k}
 	}
 	// The order is total.
 	slices.SortFunc(order, func(a, b ranked) int {
-		switch {
-		case a.score != b.score:
-			return cmp.Compare(a.score, b.score)
-		case a.freq != b.freq:
-			return cmp.Compare(a.freq, b.freq)
-		case a.term != b.term:
-			return strings.Compare(a.term, b.term)
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
-		return strings.Compare(cands[a.k].lang.String(), cands[b.k].lang.String())
+		x, y := cands[a.k], cands[b.k]
+		switch {
+		case scores[a.k] != scores[b.k]:
+			return -cmp.Compare(scores[a.k], scores[b.k])
+		case x.freq != y.freq:
+			return -cmp.Compare(x.freq, y.freq)
+		case x.term != y.term:
+			return strings.Compare(x.term, y.term)
+		}
+		return strings.Compare(x.lang.String(), y.lang.String())
 	})
 	out := make([]Candidate, len(cands))
 	for i, r := range order {
@@ -1029,6 +1025,17 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 	return out
 }
 
+// rankKey packs a score in thousandths (a whole number, not negative) and
+// a frequency into an integer that orders as they do; out of range, both
+// saturate, so that the caller compares such keys exactly.
+func rankKey(milli float64, freq int) uint64 {
+	const scoreMax, freqMax = 1<<40 - 1, 1<<24 - 1
+	if milli >= scoreMax {
+		return math.MaxUint64
+	}
+	return uint64(milli)<<24 | uint64(min(freq, freqMax))
+}
+
 // spacedPenalty scales the score of Latin–CJK compounds joined across a
 // space (MSC 療法): most such sequences are two words side by side.
 const spacedPenalty = 0.3
@@ -1052,6 +1059,16 @@ func newLineIndex(text string) lineIndex {
 
 func (li lineIndex) line(off int) int {
 	return sort.Search(len(li), func(i int) bool { return li[i] > off })
+}
+
+// line returns the line of offset off, checking first the line of the
+// last context (candidates of one run share it).
+func (b *docBuilder) line(off int) int {
+	if k := b.lastLine; k > 0 && b.lines[k-1] <= off && (k == len(b.lines) || off < b.lines[k]) {
+		return k
+	}
+	b.lastLine = b.lines.line(off)
+	return b.lastLine
 }
 
 // kwic returns the text around [start,end) on its line, up to 15

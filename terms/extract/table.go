@@ -81,3 +81,72 @@ func mix(h uint64) uint64 {
 	h ^= h >> 33
 	return h
 }
+
+// strSet is a fixed set of short strings: an open-addressing table probed
+// by a hash of the length and the last eight bytes, at most a quarter
+// full. A lookup costs a multiplication and, for most strings outside the
+// set, no comparison at all: cheaper than a map for the word lists looked
+// up for every token.
+type strSet struct {
+	slots  []string // "" marks an empty slot
+	shift  uint     // 64 − log2(len(slots))
+	maxLen int      // longest member
+}
+
+func setOf(s ...string) strSet {
+	size, bits := 16, uint(4)
+	for size < 4*len(s) {
+		size, bits = size<<1, bits+1
+	}
+	t := strSet{slots: make([]string, size), shift: 64 - bits}
+	mask := uint64(size - 1)
+	for _, x := range s {
+		if x == "" {
+			panic("extract: empty string in a word list")
+		}
+		if !strSetHas(t, x) {
+			p := strHash(x) >> t.shift
+			for t.slots[p] != "" {
+				p = (p + 1) & mask
+			}
+			t.slots[p] = x
+			t.maxLen = max(t.maxLen, len(x))
+		}
+	}
+	return t
+}
+
+// has reports whether s is in the set.
+func (t strSet) has(s string) bool { return strSetHas(t, s) }
+
+func strSetHas[T string | []byte](t strSet, s T) bool {
+	if len(s) == 0 || len(s) > t.maxLen {
+		return false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for p := strHash(s) >> t.shift; ; p = (p + 1) & mask {
+		x := t.slots[p]
+		if x == string(s) {
+			return true
+		}
+		if x == "" {
+			return false
+		}
+	}
+}
+
+// strHash hashes the length and the last eight bytes of s.
+func strHash[T string | []byte](s T) uint64 {
+	var x uint64
+	if n := len(s); n >= 8 {
+		x = uint64(s[n-8]) | uint64(s[n-7])<<8 | uint64(s[n-6])<<16 | uint64(s[n-5])<<24 |
+			uint64(s[n-4])<<32 | uint64(s[n-3])<<40 | uint64(s[n-2])<<48 | uint64(s[n-1])<<56
+		x ^= uint64(n) * 0x9E3779B97F4A7C15
+	} else {
+		x = uint64(n)
+		for i := 0; i < n; i++ {
+			x = x<<8 | uint64(s[i])
+		}
+	}
+	return x * 0x9E3779B97F4A7C15
+}

@@ -50,7 +50,7 @@ func (u *unit) setFlags(ti tokInfo) {
 	u.allHan = ti.f&fAllHan != 0
 	u.startHan = ti.f&fStartHan != 0
 	u.number = ti.f&fNumber != 0
-	u.nonFinal = len(u.text) <= maxNonFinalLen && nonFinal[u.text]
+	u.nonFinal = nonFinal.has(u.text)
 	if u.latin {
 		u.latinShape = latinTermShape(u.text)
 	}
@@ -201,44 +201,7 @@ var (
 )
 
 // isGeneral reports whether s is in generalNouns.
-func isGeneral(s string) bool {
-	return mayBeGeneral(s) && generalNouns[s]
-}
-
-// mayBeGeneral is false for most strings that are not general nouns (a
-// bit filter of generalNouns), without a map lookup.
-func mayBeGeneral[T string | []byte](s T) bool {
-	if len(s) == 0 || len(s) > maxGeneralLen {
-		return false
-	}
-	h := generalHash(s)
-	return generalFilter[h>>6]&(1<<(h&63)) != 0
-}
-
-// generalHash is a 12-bit hash of the length and last 8 bytes of s.
-func generalHash[T string | []byte](s T) uint {
-	x := uint64(len(s))
-	for i := max(0, len(s)-8); i < len(s); i++ {
-		x = x<<8 | uint64(s[i])
-	}
-	return uint((x * 0x9E3779B97F4A7C15) >> 52)
-}
-
-var generalFilter = func() (f [64]uint64) {
-	for s := range generalNouns {
-		h := generalHash(s)
-		f[h>>6] |= 1 << (h & 63)
-	}
-	return f
-}()
-
-func setOf(s ...string) map[string]bool {
-	m := make(map[string]bool, len(s))
-	for _, x := range s {
-		m[x] = true
-	}
-	return m
-}
+func isGeneral(s string) bool { return generalNouns.has(s) }
 
 // isLatinWord reports whether s is a Latin word: ASCII letters and digits,
 // Greek letters, - ‐ / . + and at least one letter.
@@ -259,10 +222,10 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 	if ti.f&fLatin != 0 {
 		var arr [32]byte
 		lower := lowerASCII(arr[:0], s)
-		if englishStop[string(lower)] {
+		if strSetHas(englishStop, lower) {
 			return roleNone, false
 		}
-		return roleNoun, englishGeneral[string(lower)]
+		return roleNoun, strSetHas(englishGeneral, lower)
 	}
 	pos := ""
 	sub := ""
@@ -300,7 +263,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 			}
 			// A one-character han "suffix" the list does not know is more
 			// often a piece of a word the dictionary lacks (上 of 上清液).
-			if boundSuffixes[s] || allHan && ti.runes == 2 {
+			if boundSuffixes.has(s) || allHan && ti.runes == 2 {
 				return roleSuffix, false
 			}
 			if allHan && ti.runes == 1 {
@@ -311,10 +274,10 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 			}
 			return roleNone, false
 		}
-		if boundSuffixes[s] {
+		if boundSuffixes.has(s) {
 			return roleSuffix, false
 		}
-		if ti.runes == 1 && boundPrefixes[s] {
+		if ti.runes == 1 && boundPrefixes.has(s) {
 			return rolePrefix, false
 		}
 		// Adjectival noun stems (有効, 重篤, 通常) qualify terms but are
@@ -337,7 +300,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 	case pos == "eng":
 		return roleNoun, false
 	case pos == "vn" || pos == "an" || pos == "nz" || pos == "nr" || pos == "ns" || pos == "nt" || pos == "nrt" || pos == "nw" || pos == "n" || pos == "ng" || pos == "j" || pos == "l" && allHan:
-		if boundSuffixes[s] {
+		if boundSuffixes.has(s) {
 			return roleSuffix, gen
 		}
 		return roleNoun, gen
@@ -497,7 +460,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				}
 			}
 		}
-		if r == roleSuffix && ti.runes == 1 && ti.f&fAllHan != 0 && len(t.POS) > 1 && t.POS[1] == "接尾" && !boundSuffixes[t.Surface] &&
+		if r == roleSuffix && ti.runes == 1 && ti.f&fAllHan != 0 && len(t.POS) > 1 && t.POS[1] == "接尾" && !boundSuffixes.has(t.Surface) &&
 			(len(us) == 0 || us[len(us)-1].end != t.Start || us[len(us)-1].role == roleNone || us[len(us)-1].role == roleSuffix) &&
 			i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].runes == 1 && infos[i+1].f&fAllHan != 0 && len(toks[i+1].POS) > 0 && toks[i+1].POS[0] == "名詞" {
 			// A positional "suffix" with no noun to follow (after a comma,
@@ -521,7 +484,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
-		u.deictic = u.role == rolePrefix && deicticPrefixes[t.Surface]
+		u.deictic = u.role == rolePrefix && deicticPrefixes.has(t.Surface)
 		if u.role != roleNone {
 			u.setFlags(ti)
 		}
