@@ -228,23 +228,89 @@ func (x *Index) buildScan() {
 // that a katakana term must not start or end inside a longer katakana
 // word; Latin terms match whole words only, allowing an English plural s
 // (MSCs). Offsets are byte offsets into text. By default the longest term
-// at a position wins and scanning resumes after it.
+// at a position wins and scanning resumes after it. Use ScanFunc on large
+// texts: Scan holds every hit.
 func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
+	var hits []Hit
+	x.ScanFunc(text, func(h Hit) bool {
+		hits = append(hits, h)
+		return true
+	}, opts...)
+	return hits
+}
+
+// Scan folds text piece by piece: a piece ends at the first line break
+// after scanPiece bytes (or, in a longer line, at a character boundary
+// after scanPieceMax bytes), and matches starting in a piece may run on
+// into the next scanLookahead bytes (up to the end of that line). A term
+// broken by two line breaks is not found.
+var (
+	scanPiece     = 64 << 10
+	scanPieceMax  = 256 << 10
+	scanLookahead = 4 << 10
+)
+
+// ScanFunc calls f with the hits Scan returns, in order, while folding the
+// text piece by piece (64 KiB): memory is bounded by a piece, not by the
+// text. It stops when f returns false.
+func (x *Index) ScanFunc(text string, f func(Hit) bool, opts ...ScanOption) {
 	var cfg scanConfig
 	for _, o := range opts {
 		o(&cfg)
 	}
 	x.scanOnce.Do(x.buildScan)
-	t := x.scan
-
-	// The folded text: each character with the span of the original
-	// character(s) it came from.
-	type folded struct {
-		r          rune
-		start, end int32
+	var fs []folded
+	var lc langCache
+	var cands []scanCand
+	resume := 0 // no hit starts before this byte (after the last match)
+	for p0 := 0; p0 < len(text); {
+		p1 := pieceEnd(text, p0, scanPiece, scanPieceMax)
+		fs = foldText(fs[:0], text, p0, pieceEnd(text, p1, 0, scanLookahead))
+		var ok bool
+		if resume, cands, ok = x.scanPiece(text, fs, p1, resume, cands, &cfg, &lc, f); !ok {
+			return
+		}
+		p0 = p1
 	}
-	fs := make([]folded, 0, len(text)/2+16)
-	tokenize.NormalizeFunc(text, func(r rune, st, en int) {
+}
+
+// folded is one character of the folded text, with the span of the
+// original character(s) it came from.
+type folded struct {
+	r          rune
+	start, end int32
+}
+
+type scanCand struct{ end, node int32 }
+
+// pieceEnd returns the end of the piece of text starting at p: just after
+// the first line break at or after p+min, else at a character boundary at
+// p+max, else the end of the text.
+func pieceEnd(text string, p, min, max int) int {
+	if len(text)-p <= min {
+		return len(text)
+	}
+	if i := strings.IndexByte(text[p+min:], '\n'); i >= 0 && min+i < max {
+		return p + min + i + 1
+	}
+	e := p + max
+	if e >= len(text) {
+		return len(text)
+	}
+	for e > p && !utf8.RuneStart(text[e]) {
+		e--
+	}
+	if e == p { // max is inside the first character: take it whole
+		_, n := utf8.DecodeRuneInString(text[p:])
+		e = p + n
+	}
+	return e
+}
+
+// foldText appends the folded characters of text[start:end] to fs.
+func foldText(fs []folded, text string, start, end int) []folded {
+	tokenize.NormalizeFunc(text[start:end], func(r rune, st, en int) {
+		st, en = st+start, en+start
 		switch {
 		case r >= 0x3041 && r < 0xA000 && r != '・':
 			// Kana and Han: fold; never a separator or Greek.
@@ -261,13 +327,16 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 		}
 		fs = append(fs, folded{r, int32(st), int32(en)})
 	})
+	return fs
+}
 
-	hits := make([]Hit, 0, len(fs)/64)
-	var lc langCache
-	type cand struct{ end, node int32 }
-	var cands []cand
-	for i := 0; i < len(fs); {
-		if t.child(0, fs[i].r) == 0 || (i > 0 && fs[i-1].start == fs[i].start) || !x.startOK(text, int(fs[i].start)) {
+// scanPiece reports the hits starting in fs before byte limit and not
+// before byte resume; it returns the new resume offset, the reusable
+// candidate buffer, and false when f asked to stop.
+func (x *Index) scanPiece(text string, fs []folded, limit, resume int, cands []scanCand, cfg *scanConfig, lc *langCache, f func(Hit) bool) (int, []scanCand, bool) {
+	t := x.scan
+	for i := 0; i < len(fs) && int(fs[i].start) < limit; {
+		if int(fs[i].start) < resume || t.child(0, fs[i].r) == 0 || (i > 0 && fs[i-1].start == fs[i].start) || !x.startOK(text, int(fs[i].start)) {
 			i++
 			continue
 		}
@@ -289,7 +358,7 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 				continue
 			}
 			if end, ok := endOK(text, int(fs[j].end)); ok {
-				cands = append(cands, cand{int32(end), n})
+				cands = append(cands, scanCand{int32(end), n})
 			}
 		}
 		if len(cands) == 0 {
@@ -299,19 +368,24 @@ func (x *Index) Scan(text string, opts ...ScanOption) []Hit {
 		start := int(fs[i].start)
 		if !cfg.overlapping {
 			c := cands[len(cands)-1]
-			hits = append(hits, x.hit(text, start, int(c.end), t.out(c.node), &cfg, &lc))
+			if !f(x.hit(text, start, int(c.end), t.out(c.node), cfg, lc)) {
+				return resume, cands, false
+			}
 			// Resume at the first folded character after the match.
-			for i < len(fs) && int(fs[i].start) < int(c.end) {
+			resume = int(c.end)
+			for i < len(fs) && int(fs[i].start) < resume {
 				i++
 			}
 			continue
 		}
 		for k := len(cands) - 1; k >= 0; k-- {
-			hits = append(hits, x.hit(text, start, int(cands[k].end), t.out(cands[k].node), &cfg, &lc))
+			if !f(x.hit(text, start, int(cands[k].end), t.out(cands[k].node), cfg, lc)) {
+				return resume, cands, false
+			}
 		}
 		i++
 	}
-	return hits
+	return resume, cands, true
 }
 
 // wordChar reports whether r belongs to a Latin-script word (letters other

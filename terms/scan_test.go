@@ -1,11 +1,16 @@
 package terms
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+
+	"github.com/medterm/glossary/internal/devdata"
 )
 
 func TestScan(t *testing.T) {
@@ -127,4 +132,57 @@ func FuzzLookup(f *testing.F) {
 			}
 		}
 	})
+}
+
+// withPieces runs f with ScanFunc's piece sizes set small, so that a short
+// text is folded in many pieces.
+func withPieces(piece, max, look int, f func()) {
+	p, m, l := scanPiece, scanPieceMax, scanLookahead
+	scanPiece, scanPieceMax, scanLookahead = piece, max, look
+	defer func() { scanPiece, scanPieceMax, scanLookahead = p, m, l }()
+	f()
+}
+
+func hitKeys(hs []Hit) string {
+	var b strings.Builder
+	for _, h := range hs {
+		b.WriteString(h.Text + "@" + strconv.Itoa(h.Start) + "/" + h.ConceptID + "/" + h.Lang.String() + " ")
+	}
+	return b.String()
+}
+
+// Scanning piece by piece finds what scanning the whole text finds, also
+// where a term runs on over a piece's end, and ScanFunc stops when asked.
+func TestScanPieces(t *testing.T) {
+	x := NewIndex(testGlossary(t))
+	texts := []string{
+		"関節リウマチの患者に\n間葉系幹細胞を投与した。\nMSCs and TNF-alpha\nＭＳＣｓ関節リウマチ\n",
+		"間葉系幹細胞を" + strings.Repeat("あ", 40) + "関節リウマチ",
+		"Mesenchymal stem-cells\nsecrete TNFα; 滑膜炎的治疗\n滑膜炎の治療",
+	}
+	if seeds, err := os.ReadDir(devdata.Path("corpus/seeds")); err == nil {
+		for _, e := range seeds {
+			b, err := os.ReadFile(filepath.Join(devdata.Path("corpus/seeds"), e.Name()))
+			if err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+	}
+	for _, text := range texts {
+		for _, opts := range [][]ScanOption{nil, {Overlapping()}} {
+			whole := hitKeys(x.Scan(text, opts...))
+			for _, sz := range [][3]int{{1, 2, 64}, {1, 4, 64}, {8, 16, 64}, {30, 40, 100}} {
+				withPieces(sz[0], sz[1], sz[2], func() {
+					if got := hitKeys(x.Scan(text, opts...)); got != whole {
+						t.Errorf("pieces %v of %.20q…:\n got %s\nwant %s", sz, text, got, whole)
+					}
+				})
+			}
+		}
+	}
+	n := 0
+	x.ScanFunc(texts[0], func(Hit) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("ScanFunc went on after f returned false: %d calls", n)
+	}
 }
