@@ -128,24 +128,27 @@ func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
 		if err != nil {
 			return fmt.Errorf("scan: %w", err)
 		}
-		res := scanFileResult{File: name, Hits: []scanHit{}}
-		for _, h := range x.Scan(text, sopts...) {
-			res.Hits = append(res.Hits, scanHit{Start: h.Start, End: h.End, Text: h.Text, Lang: langString(h.Lang), ID: h.ConceptID, Term: h.Term.Text})
-		}
 		switch opts.format {
-		case "json":
+		case "json": // one object per file: its hits are held
+			res := scanFileResult{File: name, Hits: []scanHit{}}
+			x.ScanFunc(text, func(h terms.Hit) bool {
+				res.Hits = append(res.Hits, scanHit{Start: h.Start, End: h.End, Text: h.Text, Lang: langString(h.Lang), ID: h.ConceptID, Term: h.Term.Text})
+				return true
+			}, sopts...)
 			if err := enc.Encode(res); err != nil {
 				return err
 			}
 		case "tsv":
 			clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-			for _, h := range res.Hits {
-				fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", name, h.Start, h.End, clean.Replace(h.Text), h.Lang, h.ID, clean.Replace(h.Term))
-			}
+			x.ScanFunc(text, func(h terms.Hit) bool {
+				fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", name, h.Start, h.End, clean.Replace(h.Text), langString(h.Lang), h.ConceptID, clean.Replace(h.Term.Text))
+				return true
+			}, sopts...)
 		default:
-			for _, h := range res.Hits {
-				fmt.Fprintf(out, "%s:%d-%d\t%s\t%s\t%s\n", name, h.Start, h.End, h.Lang, h.ID, strings.ReplaceAll(h.Text, "\n", `\n`))
-			}
+			x.ScanFunc(text, func(h terms.Hit) bool {
+				fmt.Fprintf(out, "%s:%d-%d\t%s\t%s\t%s\n", name, h.Start, h.End, langString(h.Lang), h.ConceptID, strings.ReplaceAll(h.Text, "\n", `\n`))
+				return true
+			}, sopts...)
 		}
 	}
 	return out.Flush()
