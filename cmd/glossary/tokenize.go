@@ -132,17 +132,8 @@ func runTokenize(cmd *cobra.Command, s *streams, opts *tokenizeOptions) error {
 			return err
 		}
 		d := &tokenizedFile{File: name, Encoding: enc.String(), Tokens: []jsonToken{}}
-		if w.format == "table" {
-			// Column widths need every row: the table is built whole.
-			for _, t := range a.Tokenize(text) {
-				d.Tokens = append(d.Tokens, toJSONToken(t))
-			}
-			if err := w.write(d); err != nil {
-				return err
-			}
-			continue
-		}
-		// tsv and json are written chunk by chunk as the tokens come.
+		// Written chunk by chunk as the tokens come (a table is aligned
+		// chunk by chunk: one table for inputs up to 256 KiB).
 		if err := w.begin(d); err != nil {
 			return err
 		}
@@ -252,58 +243,23 @@ func newTokenWriter(w io.Writer, format string, files int) *tokenWriter {
 	return &tokenWriter{w: bufio.NewWriter(w), format: format, files: files}
 }
 
-func (tw *tokenWriter) write(d *tokenizedFile) error {
-	defer func() { tw.n++ }()
+func toJSONToken(t tokenize.Token) jsonToken {
+	return jsonToken{Surface: t.Surface, Norm: t.Norm, Base: t.Base, POS: t.POS, Lang: t.Lang.String(), Start: t.Start, End: t.End, User: t.User}
+}
+
+// begin, tokens and end write one input as its tokens come.
+func (tw *tokenWriter) begin(d *tokenizedFile) error {
+	tw.tail, tw.inFile = "", 0
 	switch tw.format {
-	case "json": // one array, written element by element
-		sep := "[\n  "
-		if tw.n > 0 {
-			sep = ",\n  "
-		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("  ", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
-		tw.w.WriteString(sep)
-		tw.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	case "tsv":
-		for _, t := range d.Tokens {
-			fmt.Fprintf(tw.w, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%t\t%s\n", t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, t.Start, t.End, t.User, d.File)
-		}
-	default:
+		return nil
+	case "table":
 		if tw.files > 1 {
 			if tw.n > 0 {
 				fmt.Fprintln(tw.w)
 			}
 			fmt.Fprintf(tw.w, "==> %s (%s) <==\n", d.File, d.Encoding)
 		}
-		rows := [][]string{{"SURFACE", "NORM", "BASE", "POS", "LANG", "START", "END", "USER"}}
-		for _, t := range d.Tokens {
-			user := ""
-			if t.User {
-				user = "user"
-			}
-			rows = append(rows, []string{t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, fmt.Sprint(t.Start), fmt.Sprint(t.End), user})
-		}
-		if err := writeTable(tw.w, rows); err != nil {
-			return err
-		}
-	}
-	return tw.w.Flush()
-}
-
-func toJSONToken(t tokenize.Token) jsonToken {
-	return jsonToken{Surface: t.Surface, Norm: t.Norm, Base: t.Base, POS: t.POS, Lang: t.Lang.String(), Start: t.Start, End: t.End, User: t.User}
-}
-
-// begin, tokens and end write one input in tsv or json as its tokens
-// come: the same bytes as write with all of them.
-func (tw *tokenWriter) begin(d *tokenizedFile) error {
-	tw.tail, tw.inFile = "", 0
-	if tw.format != "json" {
 		return nil
 	}
 	sep := "[\n  "
@@ -331,6 +287,9 @@ func (tw *tokenWriter) begin(d *tokenizedFile) error {
 }
 
 func (tw *tokenWriter) tokens(d *tokenizedFile) error {
+	if tw.format == "table" {
+		return tw.table(d.Tokens)
+	}
 	if tw.format != "json" {
 		for _, t := range d.Tokens {
 			fmt.Fprintf(tw.w, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%t\t%s\n", t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, t.Start, t.End, t.User, d.File)
@@ -357,8 +316,34 @@ func (tw *tokenWriter) tokens(d *tokenizedFile) error {
 	return nil
 }
 
+// table writes toks as a table aligned on its own, with the header row
+// when they are the input's first.
+func (tw *tokenWriter) table(toks []jsonToken) error {
+	var rows [][]string
+	if tw.inFile == 0 {
+		rows = append(rows, []string{"SURFACE", "NORM", "BASE", "POS", "LANG", "START", "END", "USER"})
+	}
+	for _, t := range toks {
+		user := ""
+		if t.User {
+			user = "user"
+		}
+		rows = append(rows, []string{t.Surface, t.Norm, t.Base, strings.Join(t.POS, ","), t.Lang, fmt.Sprint(t.Start), fmt.Sprint(t.End), user})
+	}
+	tw.inFile += len(toks)
+	if len(rows) == 0 {
+		return nil
+	}
+	return writeTable(tw.w, rows)
+}
+
 func (tw *tokenWriter) end(d *tokenizedFile) error {
 	defer func() { tw.n++ }()
+	if tw.format == "table" && tw.inFile == 0 {
+		if err := tw.table(nil); err != nil { // the header of an input without tokens
+			return err
+		}
+	}
 	if tw.format == "json" {
 		if tw.inFile > 0 {
 			tw.w.WriteString("\n    ")
