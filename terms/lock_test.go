@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -155,26 +154,7 @@ func TestStaleLockRace(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "anatomy.yaml", oldFile)
 	write(t, dir, LockFile, lockContent(deadPID(t), host, time.Now()))
-	const n = 8
-	gs := make([]*Glossary, n)
-	for i := range gs {
-		g, err := Load(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g.Add(newConcept(fmt.Sprintf("c%d", i)))
-		gs[i] = g
-	}
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	for i := range gs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = gs[i].Save(dir)
-		}()
-	}
-	wg.Wait()
+	gs, errs := saveConcurrently(t, dir, 8)
 	saved, broke := 0, 0
 	for i, err := range errs {
 		switch {

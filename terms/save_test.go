@@ -235,26 +235,7 @@ func TestSaveLocked(t *testing.T) {
 func TestConcurrentWriters(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "anatomy.yaml", oldFile)
-	const n = 8
-	gs := make([]*Glossary, n)
-	for i := range gs {
-		g, err := Load(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		g.Add(newConcept(fmt.Sprintf("c%d", i)))
-		gs[i] = g
-	}
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	for i := range gs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = gs[i].Save(dir)
-		}()
-	}
-	wg.Wait()
+	_, errs := saveConcurrently(t, dir, 8)
 	won := -1
 	for i, err := range errs {
 		switch {
@@ -359,4 +340,31 @@ func TestSaveKeepsHandLayout(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(dir, "hand.yaml")); !strings.Contains(string(got), "status: candidate") {
 		t.Errorf("Save did not write the edited concept:\n%s", got)
 	}
+}
+
+// saveConcurrently loads the glossary in dir n times, adds concept c<i> to
+// the i-th copy and saves all n at once; it returns the copies and each
+// Save's error.
+func saveConcurrently(t *testing.T, dir string, n int) ([]*Glossary, []error) {
+	t.Helper()
+	gs := make([]*Glossary, n)
+	for i := range gs {
+		g, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.Add(newConcept(fmt.Sprintf("c%d", i)))
+		gs[i] = g
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range gs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = gs[i].Save(dir)
+		}()
+	}
+	wg.Wait()
+	return gs, errs
 }
