@@ -246,9 +246,6 @@ func (e *Extractor) Document(name, text string) *Document {
 	sc := runPool.Get().(*runScratch)
 	defer sc.release()
 	b := &docBuilder{e: e, d: d, sc: sc, name: name, text: text, lines: newLineIndex(text), valid: utf8.ValidString(text)}
-	if sc.unitIDs == nil {
-		sc.unitIDs = make(map[string]int32, 1024)
-	}
 	// Pairs first (they need no tokens): the language of each long form is
 	// that of the token covering its start, looked up chunk by chunk.
 	pairs := FindPairs(text)
@@ -273,7 +270,7 @@ func (e *Extractor) Document(name, text string) *Document {
 		allIDs := make([]int32, 0, n)
 		for _, run := range runs {
 			for _, u := range run {
-				allIDs = append(allIDs, b.unitID(u.text))
+				allIDs = append(allIDs, b.unitID(u))
 			}
 			ids := allIDs[len(allIDs)-len(run):]
 			for i := 1; i < len(run); i++ {
@@ -376,14 +373,13 @@ type snip struct {
 	left, key, right string
 }
 
-// unitID returns the id of the unit with text s.
-func (b *docBuilder) unitID(s string) int32 {
-	id, ok := b.sc.unitIDs[s]
-	if !ok {
-		id = b.newUnit(key(s))
-		b.sc.unitIDs[s] = id
+// unitID returns the id of u's text.
+func (b *docBuilder) unitID(u unit) int32 {
+	m := &b.sc.memo[u.memo]
+	if m.uid < 0 {
+		m.uid = b.newUnit(key(u.text))
 	}
-	return id
+	return m.uid
 }
 
 // newUnit adds a unit with key k.
@@ -1080,36 +1076,38 @@ func (b *docBuilder) kwic(start, end int) (left, right string) {
 	// In valid UTF-8 cut at rune boundaries, a character is a lead byte
 	// and its continuation bytes, and '\n' is one byte.
 	bytewise := b.valid && (start == len(text) || utf8.RuneStart(text[start])) && (end == len(text) || utf8.RuneStart(text[end]))
-	l := start
-	for n := 0; n < width && l > 0; n++ {
-		if bytewise {
-			if text[l-1] == '\n' {
+	l, r := start, end
+	if bytewise {
+		// Count lead bytes: a character ends (going left) or starts
+		// (going right) at each.
+		for n := 0; n < width && l > 0; {
+			c := text[l-1]
+			if c == '\n' {
 				break
 			}
 			l--
-			for text[l]&0xC0 == 0x80 {
-				l--
+			if c&0xC0 != 0x80 {
+				n++
 			}
-			continue
 		}
+		for n := 0; r < len(text); r++ {
+			if c := text[r]; c&0xC0 != 0x80 {
+				if n == width || c == '\n' {
+					break
+				}
+				n++
+			}
+		}
+		return trimSpace(text[l:start]), trimSpace(text[end:r])
+	}
+	for n := 0; n < width && l > 0; n++ {
 		c, w := utf8.DecodeLastRuneInString(text[:l])
 		if c == '\n' {
 			break
 		}
 		l -= w
 	}
-	r := end
 	for n := 0; n < width && r < len(text); n++ {
-		if bytewise {
-			if text[r] == '\n' {
-				break
-			}
-			r++
-			for r < len(text) && text[r]&0xC0 == 0x80 {
-				r++
-			}
-			continue
-		}
 		c, w := utf8.DecodeRuneInString(text[r:])
 		if c == '\n' {
 			break

@@ -83,38 +83,45 @@ func mix(h uint64) uint64 {
 }
 
 // strSet is a fixed set of short strings: an open-addressing table probed
-// by a hash of the length and the last eight bytes, at most a quarter
-// full. A lookup costs a multiplication and, for most strings outside the
-// set, no comparison at all: cheaper than a map for the word lists looked
-// up for every token.
+// by a hash of the length and the last eight bytes, at most half full, of
+// four-byte slots (16 bits of hash, 16 of index), so that the tables of
+// the word lists looked up for every token stay in the L1 cache. A lookup
+// costs a multiplication and, for most strings outside the set, no string
+// comparison: cheaper than a map.
 type strSet struct {
-	slots  []string // "" marks an empty slot
-	shift  uint     // 64 − log2(len(slots))
-	maxLen int      // longest member
+	slots  []uint32 // hash tag<<16 | index+1 in words; 0 marks an empty slot
+	words  []string
+	shift  uint // 64 − log2(len(slots))
+	maxLen int  // longest member
 }
 
 func setOf(s ...string) strSet {
 	size, bits := 16, uint(4)
-	for size < 4*len(s) {
+	for size < 2*len(s) {
 		size, bits = size<<1, bits+1
 	}
-	t := strSet{slots: make([]string, size), shift: 64 - bits}
+	t := strSet{slots: make([]uint32, size), shift: 64 - bits}
 	mask := uint64(size - 1)
 	for _, x := range s {
-		if x == "" {
-			panic("extract: empty string in a word list")
+		if x == "" || len(t.words) >= 1<<16-1 {
+			panic("extract: empty string or too many strings in a word list")
 		}
 		if !strSetHas(t, x) {
-			p := strHash(x) >> t.shift
-			for t.slots[p] != "" {
+			h := strHash(x)
+			p := h >> t.shift
+			for t.slots[p] != 0 {
 				p = (p + 1) & mask
 			}
-			t.slots[p] = x
+			t.words = append(t.words, x)
+			t.slots[p] = t.tag(h)<<16 | uint32(len(t.words))
 			t.maxLen = max(t.maxLen, len(x))
 		}
 	}
 	return t
 }
+
+// tag returns the 16 bits of h below those that pick the slot.
+func (t strSet) tag(h uint64) uint32 { return uint32(h>>(t.shift-16)) & 0xFFFF }
 
 // has reports whether s is in the set.
 func (t strSet) has(s string) bool { return strSetHas(t, s) }
@@ -123,14 +130,16 @@ func strSetHas[T string | []byte](t strSet, s T) bool {
 	if len(s) == 0 || len(s) > t.maxLen {
 		return false
 	}
+	h := strHash(s)
+	tag := t.tag(h)
 	mask := uint64(len(t.slots) - 1)
-	for p := strHash(s) >> t.shift; ; p = (p + 1) & mask {
-		x := t.slots[p]
-		if x == string(s) {
-			return true
-		}
-		if x == "" {
+	for p := h >> t.shift; ; p = (p + 1) & mask {
+		v := t.slots[p]
+		if v == 0 {
 			return false
+		}
+		if v>>16 == tag && t.words[v&0xFFFF-1] == string(s) {
+			return true
 		}
 	}
 }

@@ -30,10 +30,11 @@ type unit struct {
 	lang    language.Tag
 	general bool // a general noun (患者, 場合): part of terms, never a term alone
 	latin   bool
-	spaced  bool // a space separates it from the previous unit of its run
-	numeric bool // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
-	verb    bool // a Chinese verb used as a modifier
-	deictic bool // a deictic prefix (本, 当, 各): never starts a term
+	spaced  bool  // a space separates it from the previous unit of its run
+	numeric bool  // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
+	verb    bool  // a Chinese verb used as a modifier
+	deictic bool  // a deictic prefix (本, 当, 各): never starts a term
+	memo    int32 // index of its text's tokMemo
 
 	// Flags of the text, computed once per token (see setFlags).
 	oneRune    bool // a single character
@@ -44,16 +45,77 @@ type unit struct {
 	latinShape bool // latinTermShape (meaningful when latin)
 }
 
-// setFlags computes the text flags of u from its token's scan.
-func (u *unit) setFlags(ti tokInfo) {
+// setFlags sets the text flags of u from the memo of its text.
+func (u *unit) setFlags(m *tokMemo) {
+	ti := m.ti
 	u.oneRune = ti.runes == 1
 	u.allHan = ti.f&fAllHan != 0
 	u.startHan = ti.f&fStartHan != 0
 	u.number = ti.f&fNumber != 0
-	u.nonFinal = nonFinal.has(u.text)
+	u.nonFinal = m.nonFinal
 	if u.latin {
-		u.latinShape = latinTermShape(u.text)
+		u.latinShape = m.latinShape
 	}
+}
+
+// tokMemo is what extraction learns of one distinct token text of a
+// document (the seeds' 21 000 tokens have 2 400 distinct texts): its scan
+// and word-list flags, its unit id, and classify's answer for the last
+// part of speech, base form and language seen with it.
+type tokMemo struct {
+	text       string
+	hash       uint64
+	ti         tokInfo
+	nonFinal   bool  // in nonFinal
+	latinShape bool  // latinTermShape, when ti has fLatin
+	deictic    bool  // in deicticPrefixes
+	uid        int32 // the document's unit id, −1 until a run holds it
+
+	classed bool // role and gen hold classify's answer for pos, base, lang
+	role    role
+	gen     bool
+	pos     []string
+	base    string
+	lang    language.Tag
+}
+
+// memoOf returns the index of the memo of s, adding it if new.
+func (sc *runScratch) memoOf(s string) int32 {
+	h := mix(strHash(s))
+	slot, ok := sc.memoIdx.find(h, func(i int) bool { return sc.memo[i].text == s })
+	if ok {
+		return int32(sc.memoIdx.get(slot))
+	}
+	if sc.memoIdx.full() {
+		sc.memoIdx.grow(func(i int) uint64 { return sc.memo[i].hash })
+		slot, _ = sc.memoIdx.find(h, func(int) bool { return false })
+	}
+	i := len(sc.memo)
+	sc.memoIdx.set(slot, i)
+	ti := scanText(s)
+	m := tokMemo{text: s, hash: h, ti: ti, nonFinal: nonFinal.has(s), deictic: deicticPrefixes.has(s), uid: -1}
+	if ti.f&fLatin != 0 {
+		m.latinShape = latinTermShape(s)
+	}
+	sc.memo = append(sc.memo, m)
+	return int32(i)
+}
+
+// classifyMemo is classify(t, m.ti), remembered in m for the next token
+// with the same text, part of speech, base form and language.
+func classifyMemo(t *tokenize.Token, m *tokMemo) (role, bool) {
+	if m.classed && samePOS(m.pos, t.POS) && m.base == t.Base && m.lang == t.Lang {
+		return m.role, m.gen
+	}
+	r, gen := classify(t, m.ti)
+	m.classed, m.role, m.gen, m.pos, m.base, m.lang = true, r, gen, t.POS, t.Base, t.Lang
+	return r, gen
+}
+
+// samePOS reports whether a and b are the same slice (tokenizers share
+// POS slices): a cheap test that may miss equal copies.
+func samePOS(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // tokFlags describe the characters of a token; scanText computes them in
@@ -352,16 +414,17 @@ func lowerASCII(buf []byte, s string) []byte {
 // extraction after the candidate table).
 type runScratch struct {
 	toks  []tokenize.Token // splitDots output
-	infos []tokInfo        // scans of the tokens
-	infx  []tokInfo        // splitDots output
+	ms    []int32          // memos of the tokens' texts
+	msx   []int32          // splitDots output
 	units []unit
 	runs  [][]unit
 
 	// Per document (Extractor.Document): candidates by language and term
-	// (see candMap) and units by text, whose keys may be slices of the
-	// text, and contexts to finish.
+	// (see candMap), the memos of token texts, whose keys are slices of
+	// the text, and contexts to finish.
 	cands   []langCands
-	unitIDs map[string]int32
+	memo    []tokMemo
+	memoIdx indexTable
 	snips   []snip
 }
 
@@ -401,15 +464,18 @@ func (sc *runScratch) release() {
 	clear(sc.units[:cap(sc.units)])
 	clear(sc.runs[:cap(sc.runs)])
 	sc.toks, sc.units, sc.runs = sc.toks[:0], sc.units[:0], sc.runs[:0]
-	sc.infos, sc.infx = sc.infos[:0], sc.infx[:0]
+	sc.ms, sc.msx = sc.ms[:0], sc.msx[:0]
 	clear(sc.snips[:cap(sc.snips)])
 	sc.snips = sc.snips[:0]
 	// Maps keep their size when cleared: drop those of a large document
 	// rather than clear them for every small one after it.
-	if len(sc.unitIDs) > 1<<16 {
-		sc.unitIDs = nil
+	if len(sc.memo) > 1<<16 {
+		sc.memo, sc.memoIdx = nil, indexTable{}
 	}
-	clear(sc.unitIDs)
+	clear(sc.memo)
+	sc.memo = sc.memo[:0]
+	clear(sc.memoIdx.slots)
+	sc.memoIdx.n = 0
 	for i, lc := range sc.cands[:cap(sc.cands)] {
 		if len(lc.m) > 1<<16 {
 			lc.m = nil
@@ -428,31 +494,36 @@ func (sc *runScratch) release() {
 //
 // The runs live in sc, which the caller reuses (see runScratch).
 func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
-	infos := sc.infos[:0]
+	if sc.memoIdx.slots == nil {
+		sc.memoIdx = newIndexTable(1024)
+	}
+	ms := sc.ms[:0]
 	split := false
 	for i := range toks {
 		t := &toks[i]
-		ti := scanText(t.Surface)
-		infos = append(infos, ti)
-		split = split || ti.f&fDot != 0 && t.Surface != "・" && t.Surface != "･"
+		m := sc.memoOf(t.Surface)
+		ms = append(ms, m)
+		split = split || sc.memo[m].ti.f&fDot != 0 && t.Surface != "・" && t.Surface != "･"
 	}
-	sc.infos = infos
+	sc.ms = ms
 	if split {
-		toks, infos = splitDots(sc, toks, infos)
+		toks, ms = splitDots(sc, toks, ms)
 	}
+	info := func(i int) tokInfo { return sc.memo[ms[i]].ti }
 	us := sc.units[:0]
 	if cap(us) < len(toks) {
 		us = make([]unit, 0, len(toks))
 	}
 	for i := range toks {
-		t, ti := &toks[i], infos[i]
-		r, gen := classify(t, ti)
+		t, m := &toks[i], &sc.memo[ms[i]]
+		ti := m.ti
+		r, gen := classifyMemo(t, m)
 		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
 			// A single han character mis-tagged as a verb, adjective or
 			// person name between han neighbours (破 of 破骨細胞) is part of
 			// the compound.
-			prevHan := i > 0 && toks[i-1].End == t.Start && infos[i-1].f&fEndHan != 0
-			nextHan := i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].f&fStartHan != 0
+			prevHan := i > 0 && toks[i-1].End == t.Start && info(i-1).f&fEndHan != 0
+			nextHan := i+1 < len(toks) && toks[i+1].Start == t.End && info(i+1).f&fStartHan != 0
 			if nextHan || prevHan && len(t.POS) > 0 && t.POS[0] != "助詞" && t.POS[0] != "助動詞" {
 				r = rolePrefix
 				if prevHan && !nextHan {
@@ -462,17 +533,17 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		}
 		if r == roleSuffix && ti.runes == 1 && ti.f&fAllHan != 0 && len(t.POS) > 1 && t.POS[1] == "接尾" && !boundSuffixes.has(t.Surface) &&
 			(len(us) == 0 || us[len(us)-1].end != t.Start || us[len(us)-1].role == roleNone || us[len(us)-1].role == roleSuffix) &&
-			i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].runes == 1 && infos[i+1].f&fAllHan != 0 && len(toks[i+1].POS) > 0 && toks[i+1].POS[0] == "名詞" {
+			i+1 < len(toks) && toks[i+1].Start == t.End && info(i+1).runes == 1 && info(i+1).f&fAllHan != 0 && len(toks[i+1].POS) > 0 && toks[i+1].POS[0] == "名詞" {
 			// A positional "suffix" with no noun to follow (after a comma,
 			// after 由来) before a lone han noun is the first character of a
 			// word the dictionary split: 間 of 間|葉.
 			r = rolePrefix
 		}
-		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0}
+		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0, memo: ms[i]}
 		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
 			// A number directly before a han word may start a term; it
 			// never ends one and needs a specific noun after it.
-			if i+1 < len(toks) && toks[i+1].Start == t.End && infos[i+1].f&fStartHan != 0 && !counter(toks[i+1].POS) {
+			if i+1 < len(toks) && toks[i+1].Start == t.End && info(i+1).f&fStartHan != 0 && !counter(toks[i+1].POS) {
 				u.role, u.numeric, u.latin = rolePrefix, true, false
 			}
 		}
@@ -484,9 +555,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
-		u.deictic = u.role == rolePrefix && deicticPrefixes.has(t.Surface)
+		u.deictic = u.role == rolePrefix && m.deictic
 		if u.role != roleNone {
-			u.setFlags(ti)
+			u.setFlags(m)
 		}
 		us = append(us, u)
 	}
@@ -571,18 +642,18 @@ var dotPOS = []string{"記号"} // shared, never modified
 
 // splitDots splits tokens at the middle dot ・ (and its half-width form),
 // which separates list items (エンドトキシン・マイコプラズマ); the dot itself
-// becomes a symbol token. infos are the scans of toks; splitDots returns
+// becomes a symbol token. ms are the memos of toks; splitDots returns
 // those of its output.
-func splitDots(sc *runScratch, toks []tokenize.Token, infos []tokInfo) ([]tokenize.Token, []tokInfo) {
-	out, outInfos := sc.toks[:0], sc.infx[:0]
+func splitDots(sc *runScratch, toks []tokenize.Token, ms []int32) ([]tokenize.Token, []int32) {
+	out, outMs := sc.toks[:0], sc.msx[:0]
 	piece := func(t tokenize.Token) {
 		out = append(out, t)
-		outInfos = append(outInfos, scanText(t.Surface))
+		outMs = append(outMs, sc.memoOf(t.Surface))
 	}
 	for k, t := range toks {
-		if infos[k].f&fDot == 0 || t.Surface == "・" || t.Surface == "･" {
+		if sc.memo[ms[k]].ti.f&fDot == 0 || t.Surface == "・" || t.Surface == "･" {
 			out = append(out, t)
-			outInfos = append(outInfos, infos[k])
+			outMs = append(outMs, ms[k])
 			continue
 		}
 		off := t.Start
@@ -602,8 +673,8 @@ func splitDots(sc *runScratch, toks []tokenize.Token, infos []tokInfo) ([]tokeni
 			rest = rest[i+w:]
 		}
 	}
-	sc.toks, sc.infx = out, outInfos
-	return out, outInfos
+	sc.toks, sc.msx = out, outMs
+	return out, outMs
 }
 
 // counter reports kagome's tag for counters (回, 件, 年, 週).
