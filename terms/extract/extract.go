@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -937,14 +938,6 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		logs[i] = -1
 	}
 	lookup := c.e.index != nil || len(c.e.known) > 0
-	// Sort keys: score (in thousandths) and frequency descending, packed
-	// into one integer; equal keys (and saturated ones) compare exactly,
-	// then by term.
-	type ranked struct {
-		key uint64
-		k   int
-	}
-	order := make([]ranked, len(cands))
 	scores := make([]float64, len(cands))
 	var concepts []string
 	var known []bool
@@ -977,29 +970,13 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		if dc.spaced {
 			s *= spacedPenalty
 		}
-		milli := math.Round(s * 1000)
-		scores[k] = milli / 1000
-		order[k] = ranked{^rankKey(milli, dc.freq), k}
+		scores[k] = math.Round(s*1000) / 1000
 	}
-	// The order is total.
-	slices.SortFunc(order, func(a, b ranked) int {
-		if a.key != b.key {
-			return cmp.Compare(a.key, b.key)
-		}
-		x, y := cands[a.k], cands[b.k]
-		switch {
-		case scores[a.k] != scores[b.k]:
-			return -cmp.Compare(scores[a.k], scores[b.k])
-		case x.freq != y.freq:
-			return -cmp.Compare(x.freq, y.freq)
-		case x.term != y.term:
-			return strings.Compare(x.term, y.term)
-		}
-		return strings.Compare(x.lang.String(), y.lang.String())
-	})
+	order, mask := rank(cands, scores)
 	out := make([]Candidate, len(cands))
 	for i, r := range order {
-		k, dc := r.k, cands[r.k]
+		k := int(r & mask)
+		dc := cands[k]
 		var in, has []string // nil when empty, as before
 		if inOff[k] < inOff[k+1] {
 			in = inFlat[inOff[k]:inOff[k+1]:inOff[k+1]]
@@ -1021,15 +998,63 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 	return out
 }
 
-// rankKey packs a score in thousandths (a whole number, not negative) and
-// a frequency into an integer that orders as they do; out of range, both
-// saturate, so that the caller compares such keys exactly.
-func rankKey(milli float64, freq int) uint64 {
-	const scoreMax, freqMax = 1<<40 - 1, 1<<24 - 1
-	if milli >= scoreMax {
-		return math.MaxUint64
+// rank returns the indices of cands ordered by score and frequency
+// descending, then term and language (a total order), in the low bits
+// (mask) of the returned integers. Where they fit, the high bits hold the
+// score in thousandths and the frequency (scores are rounded to
+// thousandths, finite and not negative; below 2⁴⁰ thousandths a score
+// and its key map one to one), so that most comparisons are
+// integer ones.
+func rank(cands []*docCand, scores []float64) (order []uint64, mask uint64) {
+	order = make([]uint64, len(cands))
+	byTerm := func(a, b uint64) int {
+		x, y := cands[a&mask], cands[b&mask]
+		if c := strings.Compare(x.term, y.term); c != 0 {
+			return c
+		}
+		return strings.Compare(x.lang.String(), y.lang.String())
 	}
-	return uint64(milli)<<24 | uint64(min(freq, freqMax))
+	maxMilli, maxFreq := 0.0, 0
+	for k, dc := range cands {
+		maxMilli = max(maxMilli, math.Round(scores[k]*1000))
+		maxFreq = max(maxFreq, dc.freq)
+	}
+	kb, fb := bits.Len(uint(len(cands))), bits.Len(uint(maxFreq))
+	if maxMilli < 1<<40 && bits.Len64(uint64(maxMilli))+fb+kb <= 64 {
+		mask = 1<<kb - 1
+		for k, dc := range cands {
+			// Descending: the distance below the largest key.
+			key := uint64(maxMilli-math.Round(scores[k]*1000))<<fb | uint64(maxFreq-dc.freq)
+			order[k] = key<<kb | uint64(k)
+		}
+		slices.Sort(order)
+		for i := 0; i < len(order); {
+			j := i + 1
+			for j < len(order) && order[j]>>kb == order[i]>>kb {
+				j++
+			}
+			if j-i > 1 {
+				slices.SortFunc(order[i:j], byTerm)
+			}
+			i = j
+		}
+		return order, mask
+	}
+	mask = math.MaxUint64
+	for k := range order {
+		order[k] = uint64(k)
+	}
+	slices.SortFunc(order, func(a, b uint64) int {
+		x, y := cands[a], cands[b]
+		switch {
+		case scores[a] != scores[b]:
+			return -cmp.Compare(scores[a], scores[b])
+		case x.freq != y.freq:
+			return -cmp.Compare(x.freq, y.freq)
+		}
+		return byTerm(a, b)
+	})
+	return order, mask
 }
 
 // spacedPenalty scales the score of Latin–CJK compounds joined across a

@@ -1,8 +1,14 @@
 package extract
 
 import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 // TestStrSet checks the word-list sets against maps of the same words,
@@ -30,5 +36,40 @@ func TestStrSet(t *testing.T) {
 	}
 	if n := len(setOf("a", "a", "ab").words); n != 2 {
 		t.Errorf("setOf kept %d words of a, a, ab, want 2", n)
+	}
+}
+
+// TestRank checks rank's packed keys against the plain comparison, with
+// ties, and with a score too large to pack.
+func TestRank(t *testing.T) {
+	for _, huge := range []bool{false, true} {
+		rnd := rand.New(rand.NewPCG(1, 2))
+		var cands []*docCand
+		var scores []float64
+		for i := range 500 {
+			cands = append(cands, &docCand{term: fmt.Sprint("t", rnd.IntN(300)), lang: []language.Tag{language.Japanese, language.English}[i%2], freq: 1 + rnd.IntN(5)})
+			scores = append(scores, math.Round(float64(rnd.IntN(50))*[]float64{1, 7.5}[rnd.IntN(2)])/1000)
+		}
+		if huge {
+			scores[7] = 3e12
+		}
+		order, mask := rank(cands, scores)
+		for i := 1; i < len(order); i++ {
+			a, b := order[i-1]&mask, order[i]&mask
+			x, y := cands[a], cands[b]
+			c := -cmp.Compare(scores[a], scores[b])
+			if c == 0 {
+				c = -cmp.Compare(x.freq, y.freq)
+			}
+			if c == 0 {
+				c = cmp.Compare(x.term+" "+x.lang.String(), y.term+" "+y.lang.String())
+			}
+			if c > 0 {
+				t.Fatalf("huge=%v: %d (%v %d %s) before %d (%v %d %s)", huge, a, scores[a], x.freq, x.term, b, scores[b], y.freq, y.term)
+			}
+		}
+		if huge != (mask == math.MaxUint64) {
+			t.Errorf("huge=%v: mask %x", huge, mask)
+		}
 	}
 }
