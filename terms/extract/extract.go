@@ -201,9 +201,8 @@ var unitsPool sync.Pool // of *[]docUnit
 type docCand struct {
 	spaced   bool // Latin and CJK joined across a space: a weaker bond
 	ev       Evidence
-	lid      langID // langIDOf(lang)
+	lid      langID // langIDOf of its language (tagOf gives the tag)
 	term     string
-	lang     language.Tag
 	units    []int32 // unit ids (see Document)
 	freq     int
 	indep    int // occurrences as a whole compound run, not inside a longer one
@@ -219,6 +218,15 @@ var (
 	otherTagsMu sync.Mutex
 	otherTagsN  int32
 )
+
+// tagsByID holds the tag of every langID a document has candidates in.
+var tagsByID sync.Map // langID → language.Tag
+
+// tagOf returns the tag of lid, which candMap registered.
+func tagOf(lid langID) language.Tag {
+	t, _ := tagsByID.Load(lid)
+	return t.(language.Tag)
+}
 
 func langIDOf(t language.Tag) langID {
 	if i, ok := language.CompactIndex(t); ok {
@@ -401,7 +409,7 @@ func langAt(toks []tokenize.Token, off int) language.Tag {
 // mark adds pair evidence to a candidate, creating it if the compound
 // patterns missed it (it then counts once per pair occurrence).
 func (b *docBuilder) mark(term string, lang language.Tag, ev Evidence, at Span) {
-	if c, ok := b.sc.candMap(langIDOf(lang))[term]; ok {
+	if c, ok := b.sc.candMap(langIDOf(lang), lang)[term]; ok {
 		c.ev |= ev
 		return
 	}
@@ -414,7 +422,7 @@ func (b *docBuilder) mark(term string, lang language.Tag, ev Evidence, at Span) 
 // slice of the text until finish.
 func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evidence, start, end int) *docCand {
 	lid := langIDOf(lang)
-	cands := b.sc.candMap(lid)
+	cands := b.sc.candMap(lid, lang)
 	c, ok := cands[term]
 	if !ok {
 		if len(b.slab) == 0 {
@@ -422,7 +430,7 @@ func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evide
 		}
 		c = &b.slab[0]
 		b.slab = b.slab[1:]
-		*c = docCand{term: term, lid: lid, lang: lang, units: units[:len(units):len(units)]} // callers never modify units
+		*c = docCand{term: term, lid: lid, units: units[:len(units):len(units)]} // callers never modify units
 		cands[term] = c
 		b.d.cands = append(b.d.cands, c)
 	}
@@ -884,7 +892,13 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 	nestSum := make([]int, len(cands))
 	nestN := make([]int, len(cands))
 	type edge struct{ in, out int32 } // cands[in] is contained in cands[out]
-	var edges []edge
+	maxEdges := 0                     // at most the proper sub-sequences
+	for _, b := range cands {
+		if n := len(b.units); n > 1 {
+			maxEdges += n*(n+1)/2 - 1
+		}
+	}
+	edges := make([]edge, 0, maxEdges)
 	var seen []int
 	for k, b := range cands {
 		n := len(b.units)
@@ -974,9 +988,14 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 	}
 	order, mask := rank(cands, scores)
 	out := make([]Candidate, len(cands))
+	var lid langID
+	var tag language.Tag
 	for i, r := range order {
 		k := int(r & mask)
 		dc := cands[k]
+		if i == 0 || dc.lid != lid {
+			lid, tag = dc.lid, tagOf(dc.lid)
+		}
 		var in, has []string // nil when empty, as before
 		if inOff[k] < inOff[k+1] {
 			in = inFlat[inOff[k]:inOff[k+1]:inOff[k+1]]
@@ -987,7 +1006,7 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 			slices.Sort(has)
 		}
 		cand := &out[i]
-		*cand = Candidate{Term: dc.term, Lang: dc.lang, Score: scores[k], Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
+		*cand = Candidate{Term: dc.term, Lang: tag, Score: scores[k], Freq: dc.freq, Evidence: dc.ev, Contexts: dc.contexts,
 			ContainedIn: slices.Compact(in), Contains: slices.Compact(has)}
 		if lookup && known[k] {
 			cand.Concept = concepts[k]
@@ -1012,7 +1031,7 @@ func rank(cands []*docCand, scores []float64) (order []uint64, mask uint64) {
 		if c := strings.Compare(x.term, y.term); c != 0 {
 			return c
 		}
-		return strings.Compare(x.lang.String(), y.lang.String())
+		return strings.Compare(tagOf(x.lid).String(), tagOf(y.lid).String())
 	}
 	maxMilli, maxFreq := 0.0, 0
 	for k, dc := range cands {
@@ -1103,25 +1122,21 @@ func (b *docBuilder) kwic(start, end int) (left, right string) {
 	bytewise := b.valid && (start == len(text) || utf8.RuneStart(text[start])) && (end == len(text) || utf8.RuneStart(text[end]))
 	l, r := start, end
 	if bytewise {
-		// Count lead bytes: a character ends (going left) or starts
-		// (going right) at each.
-		for n := 0; n < width && l > 0; {
-			c := text[l-1]
-			if c == '\n' {
+		for n := 0; n < width && l > 0; n++ {
+			if text[l-1] == '\n' {
 				break
 			}
 			l--
-			if c&0xC0 != 0x80 {
-				n++
+			for text[l]&0xC0 == 0x80 {
+				l--
 			}
 		}
-		for n := 0; r < len(text); r++ {
-			if c := text[r]; c&0xC0 != 0x80 {
-				if n == width || c == '\n' {
-					break
-				}
-				n++
+		for n := 0; n < width && r < len(text); n++ {
+			c := text[r]
+			if c == '\n' {
+				break
 			}
+			r += int(utf8Len[c>>4]) // a lead byte: valid UTF-8 has the rest
 		}
 		return trimSpace(text[l:start]), trimSpace(text[end:r])
 	}
@@ -1141,6 +1156,10 @@ func (b *docBuilder) kwic(start, end int) (left, right string) {
 	}
 	return trimSpace(text[l:start]), trimSpace(text[end:r])
 }
+
+// utf8Len is the length of a UTF-8 sequence by the high bits of its lead
+// byte.
+var utf8Len = [16]uint8{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4}
 
 // trimSpace is strings.TrimSpace, without its Unicode path where the first
 // and last characters are certainly not white space.

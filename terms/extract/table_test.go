@@ -46,8 +46,12 @@ func TestRank(t *testing.T) {
 		rnd := rand.New(rand.NewPCG(1, 2))
 		var cands []*docCand
 		var scores []float64
+		tags := []language.Tag{language.Japanese, language.English}
+		for _, t := range tags {
+			tagsByID.Store(langIDOf(t), t)
+		}
 		for i := range 500 {
-			cands = append(cands, &docCand{term: fmt.Sprint("t", rnd.IntN(300)), lang: []language.Tag{language.Japanese, language.English}[i%2], freq: 1 + rnd.IntN(5)})
+			cands = append(cands, &docCand{term: fmt.Sprint("t", rnd.IntN(300)), lid: langIDOf(tags[i%2]), freq: 1 + rnd.IntN(5)})
 			scores = append(scores, math.Round(float64(rnd.IntN(50))*[]float64{1, 7.5}[rnd.IntN(2)])/1000)
 		}
 		if huge {
@@ -62,7 +66,7 @@ func TestRank(t *testing.T) {
 				c = -cmp.Compare(x.freq, y.freq)
 			}
 			if c == 0 {
-				c = cmp.Compare(x.term+" "+x.lang.String(), y.term+" "+y.lang.String())
+				c = cmp.Compare(x.term+" "+tagOf(x.lid).String(), y.term+" "+tagOf(y.lid).String())
 			}
 			if c > 0 {
 				t.Fatalf("huge=%v: %d (%v %d %s) before %d (%v %d %s)", huge, a, scores[a], x.freq, x.term, b, scores[b], y.freq, y.term)

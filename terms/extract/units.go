@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -112,10 +113,10 @@ func classifyMemo(t *tokenize.Token, m *tokMemo) (role, bool) {
 	return r, gen
 }
 
-// samePOS reports whether a and b are the same slice (tokenizers share
-// POS slices): a cheap test that may miss equal copies.
+// samePOS reports whether a and b are equal, first by identity
+// (tokenizers mostly share POS slices).
 func samePOS(a, b []string) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || slices.Equal(a, b))
 }
 
 // tokFlags describe the characters of a token; scanText computes them in
@@ -436,13 +437,16 @@ type langCands struct {
 	m   map[string]*docCand
 }
 
-// candMap returns the candidate map of language lid, reusing the maps of
-// earlier documents.
-func (sc *runScratch) candMap(lid langID) map[string]*docCand {
+// candMap returns the candidate map of language lid (that of tag),
+// reusing the maps of earlier documents.
+func (sc *runScratch) candMap(lid langID, tag language.Tag) map[string]*docCand {
 	for _, lc := range sc.cands {
 		if lc.lid == lid {
 			return lc.m
 		}
+	}
+	if _, ok := tagsByID.Load(lid); !ok {
+		tagsByID.Store(lid, tag)
 	}
 	n := len(sc.cands)
 	if n < cap(sc.cands) && sc.cands[:n+1][n].m != nil {
