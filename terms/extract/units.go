@@ -419,6 +419,9 @@ type runScratch struct {
 	msx   []int32          // splitDots output
 	units []unit
 	runs  [][]unit
+	// The most of toks, units and runs a document used: release clears
+	// no more (earlier documents' entries are cleared already).
+	hwToks, hwUnits, hwRuns int
 
 	// Per document (Extractor.Document): candidates by language and term
 	// (see candMap), the memos of token texts, whose keys are slices of
@@ -464,12 +467,13 @@ var runPool = sync.Pool{New: func() any { return new(runScratch) }}
 // release clears the buffers (they point into the text, which must not
 // stay alive) and returns sc to the pool.
 func (sc *runScratch) release() {
-	clear(sc.toks[:cap(sc.toks)])
-	clear(sc.units[:cap(sc.units)])
-	clear(sc.runs[:cap(sc.runs)])
+	clear(sc.toks[:sc.hwToks])
+	clear(sc.units[:sc.hwUnits])
+	clear(sc.runs[:sc.hwRuns])
 	sc.toks, sc.units, sc.runs = sc.toks[:0], sc.units[:0], sc.runs[:0]
+	sc.hwToks, sc.hwUnits, sc.hwRuns = 0, 0, 0
 	sc.ms, sc.msx = sc.ms[:0], sc.msx[:0]
-	clear(sc.snips[:cap(sc.snips)])
+	clear(sc.snips)
 	sc.snips = sc.snips[:0]
 	// Maps keep their size when cleared: drop those of a large document
 	// rather than clear them for every small one after it.
@@ -603,6 +607,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	}
 	flush(len(us))
 	sc.units, sc.runs = us, runs
+	sc.hwUnits, sc.hwRuns = max(sc.hwUnits, len(us)), max(sc.hwRuns, len(runs))
 	return runs
 }
 
@@ -678,6 +683,7 @@ func splitDots(sc *runScratch, toks []tokenize.Token, ms []int32) ([]tokenize.To
 		}
 	}
 	sc.toks, sc.msx = out, outMs
+	sc.hwToks = max(sc.hwToks, len(out))
 	return out, outMs
 }
 
