@@ -84,19 +84,29 @@ func FindPairs(text string) []Pair {
 
 func findPairs(text string) []Pair {
 	var pairs []Pair
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r == '(' || r == '（':
+	// Brackets and colons by their bytes: ( and : are ASCII, （ and ： are
+	// EF BC 88 and EF BC 9A; none of these bytes continues a sequence, so
+	// every one found starts a character.
+	for i := 0; i < len(text); i++ {
+		c, n := text[i], 1
+		if c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC {
+			switch text[i+2] {
+			case 0x88:
+				c, n = '(', 3
+			case 0x9A:
+				c, n = ':', 3
+			}
+		}
+		switch c {
+		case '(':
 			if p, ok := bracketPair(text, i, n); ok {
 				pairs = append(pairs, p)
 			}
-		case r == ':' || r == '：':
+		case ':':
 			if p, ok := colonPair(text, i, n); ok {
 				pairs = append(pairs, p)
 			}
 		}
-		i += n
 	}
 	return pairs
 }

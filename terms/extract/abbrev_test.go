@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -134,4 +135,38 @@ func TestMorphemes(t *testing.T) {
 			t.Errorf("morphemes(%q) = %d; want %d", tt.in, got, tt.want)
 		}
 	}
+}
+
+// findPairsRunes is findPairs stepping rune by rune, the reference for
+// its byte scan.
+func findPairsRunes(text string) []Pair {
+	var pairs []Pair
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '(' || r == '（':
+			if p, ok := bracketPair(text, i, n); ok {
+				pairs = append(pairs, p)
+			}
+		case r == ':' || r == '：':
+			if p, ok := colonPair(text, i, n); ok {
+				pairs = append(pairs, p)
+			}
+		}
+		i += n
+	}
+	return pairs
+}
+
+func FuzzFindPairsBytes(f *testing.F) {
+	for _, s := range []string{
+		"間葉系幹細胞（MSC）", "関節リウマチ(RA)", "MSC：Mesenchymal Stem Cell", "\xef\xbc（RA）", "\xf0（RA）", "長い形(SF: English long form)", "\xef\xbc",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := findPairs(s), findPairsRunes(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findPairs(%q) = %+v, want %+v", s, got, want)
+		}
+	})
 }

@@ -53,6 +53,7 @@ func (u *unit) setFlags(m *tokMemo) {
 	u.allHan = ti.f&fAllHan != 0
 	u.startHan = ti.f&fStartHan != 0
 	u.number = ti.f&fNumber != 0
+	m.setWordFlags()
 	u.nonFinal = m.nonFinal
 	if u.latin {
 		u.latinShape = m.latinShape
@@ -67,6 +68,7 @@ type tokMemo struct {
 	text       string
 	hash       uint64
 	ti         tokInfo
+	flagged    bool  // the three below are set (setWordFlags)
 	nonFinal   bool  // in nonFinal
 	latinShape bool  // latinTermShape, when ti has fLatin
 	deictic    bool  // in deicticPrefixes
@@ -93,13 +95,20 @@ func (sc *runScratch) memoOf(s string) int32 {
 	}
 	i := len(sc.memo)
 	sc.memoIdx.set(slot, i)
-	ti := scanText(s)
-	m := tokMemo{text: s, hash: h, ti: ti, nonFinal: nonFinal.has(s), deictic: deicticPrefixes.has(s), uid: -1}
-	if ti.f&fLatin != 0 {
-		m.latinShape = latinTermShape(s)
-	}
-	sc.memo = append(sc.memo, m)
+	sc.memo = append(sc.memo, tokMemo{text: s, hash: h, ti: scanText(s), uid: -1})
 	return int32(i)
+}
+
+// setWordFlags looks m's text up in the word lists, once: only for
+// texts that become units.
+func (m *tokMemo) setWordFlags() {
+	if m.flagged {
+		return
+	}
+	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
+	if m.ti.f&fLatin != 0 {
+		m.latinShape = latinTermShape(m.text)
+	}
 }
 
 // classifyMemo is classify(t, m.ti), remembered in m for the next token
@@ -563,9 +572,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
-		u.deictic = u.role == rolePrefix && m.deictic
 		if u.role != roleNone {
 			u.setFlags(m)
+			u.deictic = u.role == rolePrefix && m.deictic
 		}
 		us = append(us, u)
 	}
