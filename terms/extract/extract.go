@@ -1088,13 +1088,15 @@ const nestedWeight = 0
 type lineIndex []int
 
 func newLineIndex(text string) lineIndex {
-	li := lineIndex{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			li = append(li, i+1)
+	li := make(lineIndex, 1, 1+strings.Count(text, "\n"))
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return li
 		}
+		i += j + 1
+		li = append(li, i)
 	}
-	return li
 }
 
 func (li lineIndex) line(off int) int {

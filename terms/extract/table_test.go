@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,6 +75,25 @@ func TestRank(t *testing.T) {
 		}
 		if huge != (mask == math.MaxUint64) {
 			t.Errorf("huge=%v: mask %x", huge, mask)
+		}
+	}
+}
+
+func TestLineIndex(t *testing.T) {
+	for _, s := range []string{"", "\n", "a", "a\nb", "a\nb\n", "\n\n甲\n", "行一\n行二\r\n行三"} {
+		want := lineIndex{0}
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := newLineIndex(s); !slices.Equal(got, want) {
+			t.Errorf("newLineIndex(%q) = %v, want %v", s, got, want)
+		}
+		for off := 0; off <= len(s); off++ {
+			if got, want := newLineIndex(s).line(off), 1+strings.Count(s[:off], "\n"); got != want {
+				t.Errorf("line(%q, %d) = %d, want %d", s, off, got, want)
+			}
 		}
 	}
 }
