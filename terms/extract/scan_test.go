@@ -177,6 +177,8 @@ func FuzzKWIC(f *testing.F) {
 	f.Add("骨形成タンパク質（BMP）は骨芽細胞の分化を促し、破骨細胞との均衡が骨代謝を保つ。", 30, 42)
 	f.Add("間葉系 幹細胞\n(MSC)　は\u3000多能性", 0, 9)
 	f.Add("a\xe9\x80b 細胞 \xff", 2, 6)
+	f.Add("間葉系幹細胞の分化能と免疫調節能を利用した再生医療の研究が進む骨芽細胞軟骨細胞脂肪細胞", 45, 54) // 15 CJK characters each side
+	f.Add("間葉系幹細胞の分化能と免疫\n調節能を利用した再生医療の研究が進む骨芽細胞軟骨細胞\u3000脂肪細胞", 48, 57)
 	f.Fuzz(func(t *testing.T, text string, start, end int) {
 		if start < 0 || end < start || end > len(text) {
 			return
