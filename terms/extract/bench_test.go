@@ -93,8 +93,9 @@ func BenchmarkCopiesExtract(b *testing.B) {
 	benchWorkers(b, many, 10*n)
 }
 
-// benchWorkers extracts texts with 1 and 2 workers, as extractAll in
-// cmd/glossary does: documents in parallel, added in input order.
+// benchWorkers extracts texts with 1 and 2 workers through
+// Collection.AddAll, as glossary extract does: largest documents first,
+// added in input order.
 func benchWorkers(b *testing.B, texts []string, n int64) {
 	e, err := New(devAnalyzer(b))
 	if err != nil {
@@ -105,27 +106,14 @@ func benchWorkers(b *testing.B, texts []string, n int64) {
 			b.SetBytes(n)
 			b.ReportAllocs()
 			c0 := cpuTime()
+			srcs := make([]Source, len(texts))
+			for i, t := range texts {
+				srcs[i] = Source{Name: fmt.Sprint(i), Size: int64(len(t)), Text: func() (string, error) { return t, nil }}
+			}
 			for b.Loop() {
-				docs := make([]*Document, len(texts))
-				jobs := make(chan int)
-				var wg sync.WaitGroup
-				for range w {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						for i := range jobs {
-							docs[i] = e.Document(fmt.Sprint(i), texts[i])
-						}
-					}()
-				}
-				for i := range texts {
-					jobs <- i
-				}
-				close(jobs)
-				wg.Wait()
 				col := e.NewCollection()
-				for _, d := range docs {
-					col.Add(d)
+				if err := col.AddAll(srcs, w, nil); err != nil {
+					b.Fatal(err)
 				}
 				col.Candidates()
 			}
