@@ -58,25 +58,50 @@ func TestNoCompoundAcrossCJKLanguages(t *testing.T) {
 
 // Deictic prefixes (本記事, 当院, 各疾患) start no term, nor does the lone
 // character after them; web-article vocabulary (ステップ) is no term alone
-// but joins compounds (治療ステップ).
+// but joins compounds (免疫バランス).
 func TestDeicticAndGeneralWords(t *testing.T) {
-	text := "本記事では当院の各疾患を見る。治療ステップ。ステップ。"
+	text := "本記事では当院の各疾患を見る。免疫バランス。ステップ。"
 	tok := fixtureTok{[]string{
 		"本/接頭詞,名詞接続", "記事/名詞,一般", "で/助詞,格助詞", "は/助詞,係助詞", "当/接頭詞,名詞接続", "院/名詞,接尾,一般",
 		"の/助詞,連体化", "各/接頭詞,名詞接続", "疾患/名詞,一般", "を/助詞,格助詞", "見る/動詞,自立", "。/記号,句点",
-		"治療/名詞,サ変接続", "ステップ/名詞,一般", "。/記号,句点", "ステップ/名詞,一般", "。/記号,句点",
+		"免疫/名詞,一般", "バランス/名詞,一般", "。/記号,句点", "ステップ/名詞,一般", "。/記号,句点",
 	}}
 	e, _ := New(tok)
 	col := e.NewCollection()
 	d := e.Document("d.txt", text)
 	col.Add(d)
 	got := terms0(col.DocumentCandidates(d))
-	for _, want := range []string{"疾患", "治療ステップ"} {
+	for _, want := range []string{"疾患", "免疫バランス"} {
 		if _, ok := got[want]; !ok {
 			t.Errorf("candidate %q missing; got %v", want, keys(got))
 		}
 	}
 	for _, bad := range []string{"本記事", "記事", "当院", "院", "各疾患", "ステップ"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+}
+
+// Relational heads (経験, 段階, 目的) make phrases about a term, not terms:
+// 治療経験 is no candidate, 治療 and 関節破壊 still are.
+func TestRelationalHeads(t *testing.T) {
+	text := "治療経験。関節破壊の初期段階。"
+	tok := fixtureTok{[]string{
+		"治療/名詞,サ変接続", "経験/名詞,サ変接続", "。/記号,句点", "関節/名詞,一般", "破壊/名詞,サ変接続", "の/助詞,連体化",
+		"初期/名詞,副詞可能", "段階/名詞,一般", "。/記号,句点",
+	}}
+	e, _ := New(tok)
+	col := e.NewCollection()
+	d := e.Document("h.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	for _, want := range []string{"治療", "関節破壊"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("candidate %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"治療経験", "初期段階", "経験", "段階"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("unwanted candidate %q", bad)
 		}

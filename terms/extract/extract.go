@@ -570,7 +570,13 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 // "and so on"; 自体 and 自身 mean "itself".
 // 由来 makes "X-derived" modifiers (脂肪由来); person nouns (患者, 医師) head
 // phrases about people, not terms (リウマチ患者).
-var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医")
+var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医",
+	// Relational heads make phrases about a term (治療経験, 初期段階,
+	// 抗炎症目的), not terms.
+	"目的", "状況", "情報", "手順", "内容", "結果", "場合", "理由", "問題", "課題", "段階", "期間", "時期", "程度", "種類", "対象",
+	"影響", "役割", "可能性", "特徴", "関係", "経験", "現在", "最新", "主流", "実際", "期待", "参考", "注意", "相談", "説明", "確認",
+	"検討", "提供", "実施", "利用", "使用", "判断", "維持", "支援", "記事", "プラン", "ステップ", "ポイント", "メリット", "デメリット",
+	"ケース", "イメージ", "アプローチ")
 
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
