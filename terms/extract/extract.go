@@ -329,9 +329,10 @@ func (e *Extractor) Document(name, text string) *Document {
 		chunk(e.tok.Tokenize(text))
 	}
 	if e.index != nil {
-		for _, h := range e.index.Scan(text) {
+		e.index.ScanFunc(text, func(h terms.Hit) bool {
 			b.mark(h.Text, h.Lang, EvGlossary, Span{h.Start, h.End})
-		}
+			return true
+		})
 	}
 	d.Pairs = pairs
 	for i := range d.Pairs { // the text must not stay alive through them
