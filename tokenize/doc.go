@@ -58,7 +58,9 @@
 // split; the Analyzer's UserWords option additionally keeps words that mix
 // Latin and CJK characters (抗CCP抗体) whole, which run splitting alone
 // would cut apart. Token.POS slices may be shared between tokens: do not
-// modify them.
+// modify them. Analyzer.Chunks and Each stream a large text chunk by chunk
+// (bounded memory, same tokens); tokenizers that implement [Appender]
+// append into the analyzer's slice instead of returning their own.
 //
 // # Latin tokens
 //

@@ -86,8 +86,10 @@
 // Extractor.Document is safe for concurrent use when the tokenizer is; a
 // Document keeps counts, contexts and pairs, never the text (its strings are
 // cloned), so memory is bounded by the largest document being processed
-// plus the candidate table. Collection.Add is not concurrent: extract in
-// parallel, add in order. A collection from [Extractor.NewStream] drops each
+// plus the candidate table. Collection.Add is not concurrent:
+// [Collection.AddAll] extracts [Source] documents on several goroutines,
+// the largest first, and adds them in input order, so the result does not
+// depend on the number of workers. A collection from [Extractor.NewStream] drops each
 // document's table once merged, for large inputs; one from
 // [Extractor.NewCollection] keeps them for [Collection.DocumentCandidates].
 package extract
