@@ -108,6 +108,16 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("Scan(%q, Overlapping): hit text %q != %q", s, h.Text, s[h.Start:h.End])
 			}
 		}
+		// Tiny pieces: hits stay in order, inside the text, as written.
+		withPieces(1, 3, 8, func() {
+			prevEnd := 0
+			for _, h := range x.Scan(s) {
+				if h.Start < prevEnd || h.End <= h.Start || h.End > len(s) || s[h.Start:h.End] != h.Text {
+					t.Fatalf("Scan(%q) in pieces: hit %q at %d:%d after %d", s, h.Text, h.Start, h.End, prevEnd)
+				}
+				prevEnd = h.End
+			}
+		})
 	})
 }
 
