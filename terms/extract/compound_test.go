@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/medterm/glossary/tokenize"
@@ -102,6 +103,35 @@ func TestRelationalHeads(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"治療経験", "初期段階", "経験", "段階"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("unwanted candidate %q", bad)
+		}
+	}
+}
+
+// gse's bound morphemes (间/zg of 间|充质|干细胞) join their han
+// neighbours, function characters tagged so (为/zg) do not, and a Chinese
+// verb after a noun starts a predicate (干细胞|联合|单抗).
+func TestChineseMorphemesAndVerbs(t *testing.T) {
+	text := "脐带间充质干细胞联合单抗为特征"
+	var toks staticTok
+	off := 0
+	for _, it := range []string{"脐带/n", "间/zg", "充质/x", "干细胞/n", "联合/v", "单抗/n", "为/zg", "特征/n"} {
+		surf, pos, _ := strings.Cut(it, "/")
+		toks = append(toks, tokenize.Token{Surface: surf, Start: off, End: off + len(surf), Base: surf, POS: []string{pos}, Lang: tokenize.SimplifiedChinese})
+		off += len(surf)
+	}
+	e, _ := New(toks)
+	col := e.NewCollection()
+	d := e.Document("z.txt", text)
+	col.Add(d)
+	got := terms0(col.DocumentCandidates(d))
+	for _, want := range []string{"脐带间充质干细胞", "间充质干细胞", "单抗", "特征"} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("candidate %q missing; got %v", want, keys(got))
+		}
+	}
+	for _, bad := range []string{"干细胞联合单抗", "干细胞联合", "单抗为特征", "为特征"} {
 		if _, ok := got[bad]; ok {
 			t.Errorf("unwanted candidate %q", bad)
 		}

@@ -535,10 +535,11 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		t, m := &toks[i], &sc.memo[ms[i]]
 		ti := m.ti
 		r, gen := classifyMemo(t, m)
-		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && t.Lang == tokenize.Japanese && !functionPOS(t.POS) {
+		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && (t.Lang == tokenize.Japanese && !functionPOS(t.POS) || morpheme(t.POS) && !zhFunction.has(t.Surface)) {
 			// A single han character mis-tagged as a verb, adjective or
-			// person name between han neighbours (破 of 破骨細胞) is part of
-			// the compound.
+			// person name between han neighbours (破 of 破骨細胞), or a
+			// bound morpheme of gse's (间 of 间|充质|干细胞, 昔 of 利妥|昔|单抗)
+			// is part of the compound.
 			prevHan := i > 0 && toks[i-1].End == t.Start && info(i-1).f&fEndHan != 0
 			nextHan := i+1 < len(toks) && toks[i+1].Start == t.End && info(i+1).f&fStartHan != 0
 			if nextHan || prevHan && len(t.POS) > 0 && t.POS[0] != "助詞" && t.POS[0] != "助動詞" {
@@ -604,7 +605,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		}
 		if start >= 0 {
 			prev := &us[i-1]
-			if !adjacent(text, *prev, us[i]) {
+			// A Chinese verb modifies the noun after it (损伤部位); after a
+			// noun it starts a predicate (干细胞|联合|利妥昔单抗).
+			if us[i].verb && prev.role != rolePrefix || !adjacent(text, *prev, us[i]) {
 				flush(i)
 			} else if prev.end < us[i].start {
 				us[i].spaced = true
@@ -641,6 +644,17 @@ func adjacent(text string, a, b unit) bool {
 	// and Latin words of one English phrase.
 	return a.latin != b.latin || a.latin && b.latin
 }
+
+// morpheme reports gse's tags of bound morphemes (ag, dg, ng, tg, vg, zg:
+// 语素), pieces of words its dictionary lacks.
+func morpheme(pos []string) bool {
+	return len(pos) > 0 && len(pos[0]) == 2 && pos[0][1] == 'g' && pos[0][0] >= 'a' && pos[0][0] <= 'z'
+}
+
+// zhFunction are Chinese function characters that gse may tag as
+// morphemes (为 "as", 且 "and"): never part of a term.
+var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "并", "但", "则", "即", "亦", "又", "也", "于", "以", "被", "把",
+	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者")
 
 // functionPOS reports kagome tags of function words, which a lone han
 // character keeps even between han neighbours.
