@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/medterm/glossary/tokenize"
@@ -16,24 +15,11 @@ func TestSplitWordAfterSuffix(t *testing.T) {
 		"骨髄/名詞,一般", "由来/名詞,サ変接続", "間/名詞,接尾,一般", "葉/名詞,一般", "系/名詞,接尾,一般", "幹/名詞,一般", "細胞/名詞,一般",
 		"と/助詞,格助詞", "異なる/動詞,自立", "。/記号,句点", "施設/名詞,一般", "間/名詞,接尾,一般", "連携/名詞,サ変接続", "。/記号,句点",
 	}}
-	e, _ := New(tok)
-	col := e.NewCollection()
-	d := e.Document("m.txt", text)
-	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
+	got := documentTerms(tok, text)
 	if c, ok := got["間葉系幹細胞"]; !ok || c.Freq != 2 {
 		t.Errorf("間葉系幹細胞 = %+v; want 2 occurrences; got %v", c, keys(got))
 	}
-	for _, want := range []string{"骨髄由来間葉系幹細胞", "施設間連携"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("candidate %q missing; got %v", want, keys(got))
-		}
-	}
-	for _, bad := range []string{"葉系幹細胞", "間連携"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("unwanted candidate %q", bad)
-		}
-	}
+	checkTerms(t, got, []string{"骨髄由来間葉系幹細胞", "施設間連携"}, []string{"葉系幹細胞", "間連携"})
 }
 
 // A Japanese word and a Chinese word side by side (a Japanese table row
@@ -44,11 +30,7 @@ func TestNoCompoundAcrossCJKLanguages(t *testing.T) {
 		{Surface: "投与", Start: 0, End: 6, Base: "投与", POS: []string{"名詞", "サ変接続"}, Lang: tokenize.Japanese},
 		{Surface: "干细胞", Start: 6, End: 15, Base: "干细胞", POS: []string{"n"}, Lang: tokenize.SimplifiedChinese},
 	}
-	e, _ := New(toks)
-	col := e.NewCollection()
-	d := e.Document("z.txt", text)
-	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
+	got := documentTerms(toks, text)
 	if _, ok := got["投与干细胞"]; ok {
 		t.Errorf("投与干细胞 is a candidate; got %v", keys(got))
 	}
@@ -67,21 +49,8 @@ func TestDeicticAndGeneralWords(t *testing.T) {
 		"の/助詞,連体化", "各/接頭詞,名詞接続", "疾患/名詞,一般", "を/助詞,格助詞", "見る/動詞,自立", "。/記号,句点",
 		"免疫/名詞,一般", "バランス/名詞,一般", "。/記号,句点", "ステップ/名詞,一般", "。/記号,句点",
 	}}
-	e, _ := New(tok)
-	col := e.NewCollection()
-	d := e.Document("d.txt", text)
-	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
-	for _, want := range []string{"疾患", "免疫バランス"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("candidate %q missing; got %v", want, keys(got))
-		}
-	}
-	for _, bad := range []string{"本記事", "記事", "当院", "院", "各疾患", "ステップ"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("unwanted candidate %q", bad)
-		}
-	}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"疾患", "免疫バランス"}, []string{"本記事", "記事", "当院", "院", "各疾患", "ステップ"})
 }
 
 // Relational heads (経験, 段階, 目的) make phrases about a term, not terms:
@@ -92,21 +61,8 @@ func TestRelationalHeads(t *testing.T) {
 		"治療/名詞,サ変接続", "経験/名詞,サ変接続", "。/記号,句点", "関節/名詞,一般", "破壊/名詞,サ変接続", "の/助詞,連体化",
 		"初期/名詞,副詞可能", "段階/名詞,一般", "。/記号,句点",
 	}}
-	e, _ := New(tok)
-	col := e.NewCollection()
-	d := e.Document("h.txt", text)
-	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
-	for _, want := range []string{"治療", "関節破壊"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("candidate %q missing; got %v", want, keys(got))
-		}
-	}
-	for _, bad := range []string{"治療経験", "初期段階", "経験", "段階"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("unwanted candidate %q", bad)
-		}
-	}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"治療", "関節破壊"}, []string{"治療経験", "初期段階", "経験", "段階"})
 }
 
 // gse's bound morphemes (间/zg of 间|充质|干细胞) join their han
@@ -114,26 +70,32 @@ func TestRelationalHeads(t *testing.T) {
 // verb after a noun starts a predicate (干细胞|联合|单抗).
 func TestChineseMorphemesAndVerbs(t *testing.T) {
 	text := "脐带间充质干细胞联合单抗为特征"
-	var toks staticTok
-	off := 0
-	for _, it := range []string{"脐带/n", "间/zg", "充质/x", "干细胞/n", "联合/v", "单抗/n", "为/zg", "特征/n"} {
-		surf, pos, _ := strings.Cut(it, "/")
-		toks = append(toks, tokenize.Token{Surface: surf, Start: off, End: off + len(surf), Base: surf, POS: []string{pos}, Lang: tokenize.SimplifiedChinese})
-		off += len(surf)
-	}
-	e, _ := New(toks)
+	got := documentTerms(zhTokens(text, "脐带/n", "间/zg", "充质/x", "干细胞/n", "联合/v", "单抗/n", "为/zg", "特征/n"), text)
+	checkTerms(t, got, []string{"脐带间充质干细胞", "间充质干细胞", "单抗", "特征"}, []string{"干细胞联合单抗", "干细胞联合", "单抗为特征", "为特征"})
+}
+
+// documentTerms extracts text as one document with tok and returns its
+// candidates by term.
+func documentTerms(tok tokenize.Tokenizer, text string) map[string]Candidate {
+	e, _ := New(tok)
 	col := e.NewCollection()
-	d := e.Document("z.txt", text)
+	d := e.Document("doc.txt", text)
 	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
-	for _, want := range []string{"脐带间充质干细胞", "间充质干细胞", "单抗", "特征"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("candidate %q missing; got %v", want, keys(got))
+	return terms0(col.DocumentCandidates(d))
+}
+
+// checkTerms reports the terms of want missing from got and those of bad
+// in it.
+func checkTerms(t *testing.T, got map[string]Candidate, want, bad []string) {
+	t.Helper()
+	for _, w := range want {
+		if _, ok := got[w]; !ok {
+			t.Errorf("candidate %q missing; got %v", w, keys(got))
 		}
 	}
-	for _, bad := range []string{"干细胞联合单抗", "干细胞联合", "单抗为特征", "为特征"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("unwanted candidate %q", bad)
+	for _, b := range bad {
+		if _, ok := got[b]; ok {
+			t.Errorf("unwanted candidate %q", b)
 		}
 	}
 }

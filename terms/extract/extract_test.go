@@ -170,48 +170,29 @@ func TestNumbersAndCounters(t *testing.T) {
 		"24/名詞,数", "時間/名詞,副詞可能", "蓄尿/名詞,一般", "を/助詞,格助詞", "3/名詞,数", "回/名詞,接尾,助数詞", "行う/動詞,自立", "。/記号,句点",
 		"2/名詞,数", "型/名詞,接尾,一般", "糖尿病/名詞,一般", "。/記号,句点",
 	}}
-	e, _ := New(tok)
-	col := e.NewCollection()
-	d := e.Document("n.txt", text)
-	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
-	for _, want := range []string{"24時間蓄尿", "2型糖尿病", "糖尿病", "蓄尿"} {
-		if _, ok := got[want]; !ok {
-			t.Errorf("candidate %q missing; got %v", want, keys(got))
-		}
-	}
-	for _, bad := range []string{"3回", "回", "24時間", "時間", "24", "時間蓄尿"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("unwanted candidate %q", bad)
-		}
-	}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"24時間蓄尿", "2型糖尿病", "糖尿病", "蓄尿"}, []string{"3回", "回", "24時間", "時間", "24", "時間蓄尿"})
 }
 
 func TestChineseVerbModifier(t *testing.T) {
 	text := "投入能够抑制免疫反应。"
-	tok := fixtureTok{[]string{"投入/v", "能够/v", "抑制/v", "免疫/v", "反应/vn", "。/x"}}
-	toks := tok.Tokenize(text)
-	for i := range toks {
-		toks[i].Lang = tokenize.SimplifiedChinese
-	}
-	e, _ := New(staticTok(toks))
-	col := e.NewCollection()
-	d := e.Document("z.txt", text)
-	col.Add(d)
-	got := terms0(col.DocumentCandidates(d))
-	if _, ok := got["免疫反应"]; !ok {
-		t.Errorf("免疫反应 missing; got %v", keys(got))
-	}
-	for _, bad := range []string{"抑制免疫反应", "投入能够抑制免疫反应", "免疫"} {
-		if _, ok := got[bad]; ok {
-			t.Errorf("unwanted candidate %q", bad)
-		}
-	}
+	got := documentTerms(zhTokens(text, "投入/v", "能够/v", "抑制/v", "免疫/v", "反应/vn", "。/x"), text)
+	checkTerms(t, got, []string{"免疫反应"}, []string{"抑制免疫反应", "投入能够抑制免疫反应", "免疫"})
 }
 
 type staticTok []tokenize.Token
 
 func (s staticTok) Tokenize(string) []tokenize.Token { return s }
+
+// zhTokens is fixtureTok's tokens of text with the language of a
+// Chinese run.
+func zhTokens(text string, items ...string) staticTok {
+	toks := fixtureTok{items}.Tokenize(text)
+	for i := range toks {
+		toks[i].Lang = tokenize.SimplifiedChinese
+	}
+	return toks
+}
 
 func TestWithIndex(t *testing.T) {
 	g, err := terms.New(&terms.Concept{ID: "osteoblast", Terms: map[language.Tag][]terms.Term{
