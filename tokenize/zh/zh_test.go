@@ -2,8 +2,6 @@ package zh_test
 
 import (
 	"os"
-	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/medterm/glossary/internal/devdata"
 	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/internal/enginetest"
 	"github.com/medterm/glossary/tokenize/zh"
 )
 
@@ -33,26 +32,11 @@ func must(t testing.TB, f func() (*zh.Tokenizer, error)) *zh.Tokenizer {
 	return tk
 }
 
-func split(toks []tokenize.Token) string {
-	var s []string
-	for _, t := range toks {
-		s = append(s, t.Surface)
-	}
-	return strings.Join(s, "|")
-}
+func split(toks []tokenize.Token) string { return enginetest.Split(toks, "|") }
 
 func checkTokens(t testing.TB, text string, toks []tokenize.Token) {
 	t.Helper()
-	last := 0
-	for _, tk := range toks {
-		if tk.Start < last || tk.End <= tk.Start || tk.End > len(text) || text[tk.Start:tk.End] != tk.Surface {
-			t.Fatalf("Tokenize(%q): bad token %+v after offset %d", text, tk, last)
-		}
-		if strings.TrimSpace(tk.Surface) != tk.Surface {
-			t.Fatalf("Tokenize(%q): token %q has white space at an edge", text, tk.Surface)
-		}
-		last = tk.End
-	}
+	enginetest.CheckTokens(t, text, toks)
 }
 
 func TestUserWords(t *testing.T) {
@@ -208,40 +192,10 @@ func BenchmarkVsRaw(b *testing.B) {
 
 // Tokenizers share gse's segmenter; concurrent use must be safe (run with
 // -race).
-func TestConcurrent(t *testing.T) {
-	tk := must(t, user)
-	want := split(tk.Tokenize(paragraph))
-	var wg sync.WaitGroup
-	errs := make(chan string, 4)
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for range 5 {
-				if got := split(tk.Tokenize(paragraph)); got != want {
-					errs <- got
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for got := range errs {
-		t.Errorf("concurrent Tokenize = %s; want %s", got, want)
-	}
-}
+func TestConcurrent(t *testing.T) { enginetest.CheckConcurrent(t, must(t, user), paragraph) }
 
 func TestAppendTokens(t *testing.T) {
-	tk := must(t, user)
-	prefix := []tokenize.Token{{Surface: "前", Start: 0, End: 3}}
-	for _, text := range []string{"间充质干细胞治疗系统性红斑狼疮", ""} {
-		want := tk.Tokenize(text)
-		got := tk.AppendTokens(slices.Clone(prefix), text)
-		if len(got) != 1+len(want) || !reflect.DeepEqual(got[:1], prefix) || len(want) > 0 && !reflect.DeepEqual(got[1:], want) {
-			t.Errorf("AppendTokens(%q) = %s; want 前|%s", text, split(got), split(want))
-		}
-	}
+	enginetest.CheckAppend(t, must(t, user), "间充质干细胞治疗系统性红斑狼疮", "")
 }
 
 // A Japanese-only form in Chinese text (帯 for 带) does not break the word
