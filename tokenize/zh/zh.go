@@ -169,7 +169,7 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 // Chinese. Tokens keep the original surface (segment counts runes).
 func chineseForms(s string) string {
 	for i, r := range s {
-		if r >= 0x2E80 && han.Shinjitai(r) {
+		if han.Shinjitai(r) {
 			b := []rune(s[i:])
 			for k, r := range b {
 				if han.Shinjitai(r) {
