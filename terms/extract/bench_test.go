@@ -93,11 +93,32 @@ func BenchmarkCopiesExtract(b *testing.B) {
 	benchWorkers(b, many, 10*n)
 }
 
-// benchWorkers extracts texts with 1 and 2 workers through
-// Collection.AddAll, as glossary extract does: largest documents first,
-// added in input order.
+// cliContexts is glossary extract's default --contexts.
+const cliContexts = 2
+
+// sources returns texts as AddAll's sources, named by their index.
+func sources(texts []string) []Source {
+	srcs := make([]Source, len(texts))
+	for i, t := range texts {
+		srcs[i] = Source{Name: fmt.Sprint(i), Size: int64(len(t)), Text: func() (string, error) { return t, nil }}
+	}
+	return srcs
+}
+
+// extractCLI extracts texts as glossary extract does: a stream
+// (NewStream) filled by AddAll with the given number of workers.
+func extractCLI(b *testing.B, e *Extractor, srcs []Source, workers int) {
+	col := e.NewStream()
+	if err := col.AddAll(srcs, workers, nil); err != nil {
+		b.Fatal(err)
+	}
+	col.Candidates()
+}
+
+// benchWorkers extracts texts with 1 and 2 workers as glossary extract
+// does (extractCLI).
 func benchWorkers(b *testing.B, texts []string, n int64) {
-	e, err := New(devAnalyzer(b))
+	e, err := New(devAnalyzer(b), MaxContexts(cliContexts))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -106,16 +127,9 @@ func benchWorkers(b *testing.B, texts []string, n int64) {
 			b.SetBytes(n)
 			b.ReportAllocs()
 			c0 := cpuTime()
-			srcs := make([]Source, len(texts))
-			for i, t := range texts {
-				srcs[i] = Source{Name: fmt.Sprint(i), Size: int64(len(t)), Text: func() (string, error) { return t, nil }}
-			}
+			srcs := sources(texts)
 			for b.Loop() {
-				col := e.NewCollection()
-				if err := col.AddAll(srcs, w, nil); err != nil {
-					b.Fatal(err)
-				}
-				col.Candidates()
+				extractCLI(b, e, srcs, w)
 			}
 			b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 		})
@@ -160,16 +174,18 @@ func BenchmarkCopiesTokenize(b *testing.B) {
 }
 
 // BenchmarkSeedRatio alternates raw tokenization and one-worker extraction
-// of the seed corpus in every iteration and reports the CPU time of each
-// and their throughput ratio (tokenize time / extract time: 1 means
-// extraction costs nothing beyond tokenizing), so both see the same load.
+// (as glossary extract runs it: extractCLI) of the seed corpus in every
+// iteration and reports the CPU time of each and their throughput ratio
+// (tokenize time / extract time: 1 means extraction costs nothing beyond
+// tokenizing), so both see the same load.
 func BenchmarkSeedRatio(b *testing.B) {
 	texts, n := seedTexts(b)
 	an := devAnalyzer(b)
-	e, err := New(an)
+	e, err := New(an, MaxContexts(cliContexts))
 	if err != nil {
 		b.Fatal(err)
 	}
+	srcs := sources(texts)
 	b.SetBytes(n)
 	var tok, ext int64
 	for b.Loop() {
@@ -178,11 +194,7 @@ func BenchmarkSeedRatio(b *testing.B) {
 			an.Tokenize(t)
 		}
 		c1 := cpuTime()
-		col := e.NewCollection()
-		for i, t := range texts {
-			col.Add(e.Document(fmt.Sprint(i), t))
-		}
-		col.Candidates()
+		extractCLI(b, e, srcs, 1)
 		c2 := cpuTime()
 		tok += c1 - c0
 		ext += c2 - c1
@@ -206,19 +218,16 @@ func BenchmarkSeedExtractOnly(b *testing.B) {
 	for _, t := range texts {
 		ct[t] = an.Tokenize(t)
 	}
-	e, err := New(ct)
+	e, err := New(ct, MaxContexts(cliContexts))
 	if err != nil {
 		b.Fatal(err)
 	}
+	srcs := sources(texts)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	c0 := cpuTime()
 	for b.Loop() {
-		col := e.NewStream()
-		for i, t := range texts {
-			col.Add(e.Document(fmt.Sprint(i), t))
-		}
-		col.Candidates()
+		extractCLI(b, e, srcs, 1)
 	}
 	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }

@@ -222,10 +222,17 @@ var (
 // tagsByID holds the tag of every langID a document has candidates in.
 var tagsByID sync.Map // langID → language.Tag
 
-// tagOf returns the tag of lid, which candMap registered.
+// tagOf returns the tag of lid, which registerTag registered.
 func tagOf(lid langID) language.Tag {
 	t, _ := tagsByID.Load(lid)
 	return t.(language.Tag)
+}
+
+// registerTag records tag as that of lid for tagOf.
+func registerTag(lid langID, tag language.Tag) {
+	if _, ok := tagsByID.Load(lid); !ok {
+		tagsByID.Store(lid, tag)
+	}
 }
 
 func langIDOf(t language.Tag) langID {
@@ -248,13 +255,24 @@ func langIDOf(t language.Tag) langID {
 
 // Document extracts the candidates of one text. name labels contexts.
 func (e *Extractor) Document(name, text string) *Document {
+	return e.document(name, text, nil)
+}
+
+// document extracts the candidates of one text into a table of its own,
+// or straight into the stream col when col is not nil (one document at a
+// time: the result is that of col.Add(e.Document(name, text)) without a
+// table to build and merge).
+func (e *Extractor) document(name, text string, col *Collection) *Document {
 	d := &Document{Name: name}
-	if p, ok := unitsPool.Get().(*[]docUnit); ok {
-		d.units = *p
-	}
 	sc := runPool.Get().(*runScratch)
 	defer sc.release()
 	b := &docBuilder{e: e, d: d, sc: sc, name: name, text: text, lines: newLineIndex(text), valid: utf8.ValidString(text)}
+	if col != nil {
+		b.col = col
+		col.startDirect(b)
+	} else if p, ok := unitsPool.Get().(*[]docUnit); ok {
+		d.units = *p
+	}
 	// Pairs first (they need no tokens): the language of each long form is
 	// that of the token covering its start, looked up chunk by chunk.
 	pairs := FindPairs(text)
@@ -283,8 +301,7 @@ func (e *Extractor) Document(name, text string) *Document {
 			}
 			ids := allIDs[len(allIDs)-len(run):]
 			for i := 1; i < len(run); i++ {
-				d.units[ids[i-1]].right++
-				d.units[ids[i]].left++
+				b.adjacent(ids[i-1], ids[i])
 			}
 			for i := range run {
 				if run[i].role == roleSuffix || run[i].deictic {
@@ -306,19 +323,22 @@ func (e *Extractor) Document(name, text string) *Document {
 						continue
 					}
 					start, end := sub[0].start, sub[len(sub)-1].end
-					c := b.add(text[start:end], runLang(sub), ids[i:j+1], EvPattern, start, end)
-					if i == 0 && j == len(run)-1 {
-						c.indep++
-					}
+					spaced := false
 					for _, u := range sub[1:] {
 						if u.spaced && u.latin != sub[0].latin || u.spaced && !u.latin {
-							c.spaced = true
+							spaced = true
 						}
+					}
+					c := b.add(text[start:end], runLang(sub), ids[i:j+1], EvPattern, start, end, spaced)
+					if i == 0 && j == len(run)-1 {
+						c.indep++
 					}
 				}
 			}
 		}
-		d.ids = append(d.ids, allIDs)
+		if b.col == nil {
+			d.ids = append(d.ids, allIDs)
+		}
 		return nil
 	}
 	if ch, ok := e.tok.(interface {
@@ -360,6 +380,10 @@ func (e *Extractor) Document(name, text string) *Document {
 		}
 	}
 	b.finish()
+	if col != nil {
+		col.docs = append(col.docs, d)
+		d.owner = col
+	}
 	return d
 }
 
@@ -374,6 +398,13 @@ type docBuilder struct {
 	valid      bool      // text is valid UTF-8 (kwic steps over bytes)
 	slab       []docCand // candidates are allocated in blocks
 	ctxs       []Context // and contexts
+
+	// Adding straight into a stream (see document): candidates and unit
+	// keys from merged0 and keys0 on are this document's, slices of its
+	// text until finish copies them.
+	col            *Collection
+	merged0, keys0 int
+	self           []string // the document's name, for Files
 }
 
 // snip is a context whose snippet finish builds: left【key】right.
@@ -392,10 +423,25 @@ func (b *docBuilder) unitID(u unit) int32 {
 	return m.uid
 }
 
-// newUnit adds a unit with key k.
+// newUnit adds a unit with key k: a new document unit, or the stream's
+// unit of that key.
 func (b *docBuilder) newUnit(k string) int32 {
+	if b.col != nil {
+		return b.col.unitID(k)
+	}
 	b.d.units = append(b.d.units, docUnit{key: k})
 	return int32(len(b.d.units) - 1)
+}
+
+// adjacent counts unit a as the left neighbour of unit b in a compound.
+func (b *docBuilder) adjacent(l, r int32) {
+	if c := b.col; c != nil {
+		c.right[l]++
+		c.left[r]++
+		return
+	}
+	b.d.units[l].right++
+	b.d.units[r].left++
 }
 
 // langAt returns the language of the token covering offset off.
@@ -410,30 +456,46 @@ func langAt(toks []tokenize.Token, off int) language.Tag {
 // mark adds pair evidence to a candidate, creating it if the compound
 // patterns missed it (it then counts once per pair occurrence).
 func (b *docBuilder) mark(term string, lang language.Tag, ev Evidence, at Span) {
-	if c, ok := b.sc.candMap(langIDOf(lang), lang)[term]; ok {
+	if c := b.lookup(langIDOf(lang), lang, term); c != nil {
 		c.ev |= ev
 		return
 	}
 	ids := []int32{b.newUnit(key(term))}
-	b.d.ids = append(b.d.ids, ids)
-	b.add(term, lang, ids, ev, at.Start, at.End).indep++
+	if b.col == nil {
+		b.d.ids = append(b.d.ids, ids)
+	}
+	b.add(term, lang, ids, ev, at.Start, at.End, false).indep++
 }
 
-// add counts one occurrence of term at text[start:end]. term may be a
-// slice of the text until finish.
-func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evidence, start, end int) *docCand {
-	lid := langIDOf(lang)
-	cands := b.sc.candMap(lid, lang)
-	c, ok := cands[term]
-	if !ok {
-		if len(b.slab) == 0 {
-			b.slab = make([]docCand, 64)
+// lookup returns the candidate of this document with language lid (that
+// of tag) and term, or nil.
+func (b *docBuilder) lookup(lid langID, tag language.Tag, term string) *docCand {
+	if c := b.col; c != nil {
+		if i, ok := c.find(lid, term); ok && c.stamp[i] == int32(len(c.docs)) {
+			return c.merged[i]
 		}
-		c = &b.slab[0]
-		b.slab = b.slab[1:]
-		*c = docCand{term: term, lid: lid, units: units[:len(units):len(units)]} // callers never modify units
-		cands[term] = c
-		b.d.cands = append(b.d.cands, c)
+		return nil
+	}
+	return b.sc.candMap(lid, tag)[term]
+}
+
+// add counts one occurrence of term at text[start:end]; spaced tells that
+// it joins Latin and CJK across a space, which counts in the first
+// document with the term. term may be a slice of the text until finish.
+func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evidence, start, end int, spaced bool) *docCand {
+	lid := langIDOf(lang)
+	var c *docCand
+	if b.col != nil {
+		c = b.col.addDirect(b, lid, lang, term, units, spaced)
+	} else {
+		cands := b.sc.candMap(lid, lang)
+		var ok bool
+		if c, ok = cands[term]; !ok {
+			c = b.newCand(lid, term, units)
+			cands[term] = c
+			b.d.cands = append(b.d.cands, c)
+		}
+		c.spaced = c.spaced || spaced
 	}
 	c.freq++
 	c.ev |= ev
@@ -457,29 +519,50 @@ func (b *docBuilder) add(term string, lang language.Tag, units []int32, ev Evide
 	return c
 }
 
+// newCand allocates a candidate (in blocks).
+func (b *docBuilder) newCand(lid langID, term string, units []int32) *docCand {
+	if len(b.slab) == 0 {
+		b.slab = make([]docCand, 64)
+	}
+	c := &b.slab[0]
+	b.slab = b.slab[1:]
+	*c = docCand{term: term, lid: lid, units: units[:len(units):len(units)]} // callers never modify units
+	return c
+}
+
 // finish copies the strings the document keeps (terms, unit keys,
 // snippets) into one string, so that the text need not stay alive.
 func (b *docBuilder) finish() {
 	d := b.d
+	cands, keys := d.cands, []string(nil)
+	if c := b.col; c != nil {
+		cands, keys = c.merged[b.merged0:], c.keys[b.keys0:]
+	}
 	snips := b.sc.snips
 	const lb, rb = "【", "】"
 	n := 0
-	for _, c := range d.cands {
+	for _, c := range cands {
 		n += len(c.term)
 	}
 	for _, u := range d.units {
 		n += len(u.key)
+	}
+	for _, k := range keys {
+		n += len(k)
 	}
 	for i := range snips {
 		n += len(snips[i].left) + len(lb) + len(snips[i].key) + len(rb) + len(snips[i].right)
 	}
 	var sb strings.Builder
 	sb.Grow(n)
-	for _, c := range d.cands {
+	for _, c := range cands {
 		sb.WriteString(c.term)
 	}
 	for _, u := range d.units {
 		sb.WriteString(u.key)
+	}
+	for _, k := range keys {
+		sb.WriteString(k)
 	}
 	for i := range snips {
 		sb.WriteString(snips[i].left)
@@ -494,11 +577,14 @@ func (b *docBuilder) finish() {
 		off += n
 		return all[off-n : off]
 	}
-	for _, c := range d.cands {
+	for _, c := range cands {
 		c.term = next(len(c.term))
 	}
 	for i := range d.units {
 		d.units[i].key = next(len(d.units[i].key))
+	}
+	for i := range keys {
+		keys[i] = next(len(keys[i]))
 	}
 	for i := range snips {
 		s := &snips[i]
@@ -681,6 +767,7 @@ type Collection struct {
 	shared []bool // merged[i] is still a document's own candidate
 	df     []int
 	files  [][]string
+	stamp  []int32   // the number of the last document with merged[i]
 	slab   []docCand // merged candidates are allocated in blocks
 }
 
@@ -717,9 +804,10 @@ func (c *Collection) Add(d *Document) {
 	// holding its name; the capacity of 1 makes a second file's append copy.
 	self := []string{d.Name}
 	c.hashes = slices.Grow(c.hashes, len(d.cands))
+	doc := int32(len(c.docs) - 1)
 	for _, dc := range d.cands {
-		h := mix(maphash.String(c.seed, dc.term) ^ uint64(uint32(dc.lid)))
-		slot, ok := c.idx.find(h, func(i int) bool { m := c.merged[i]; return m.lid == dc.lid && m.term == dc.term })
+		h := c.candHash(dc.lid, dc.term)
+		slot, ok := c.findCand(h, dc.lid, dc.term)
 		if !ok {
 			if c.idx.full() {
 				c.idx.grow(func(i int) uint64 { return c.hashes[i] })
@@ -734,9 +822,11 @@ func (c *Collection) Add(d *Document) {
 			c.shared = append(c.shared, !c.forget)
 			c.df = append(c.df, 1)
 			c.files = append(c.files, self[:1:1])
+			c.stamp = append(c.stamp, doc)
 			continue
 		}
 		i := c.idx.get(slot)
+		c.stamp[i] = doc
 		m := c.merged[i]
 		if c.shared[i] { // the first document keeps its own counts: copy
 			if len(c.slab) == 0 {
@@ -765,6 +855,74 @@ func (c *Collection) Add(d *Document) {
 		unitsPool.Put(&units)
 		d.cands, d.units = nil, nil
 	}
+}
+
+// candHash is the hash of a candidate in idx.
+func (c *Collection) candHash(lid langID, term string) uint64 {
+	return mix(maphash.String(c.seed, term) ^ uint64(uint32(lid)))
+}
+
+// find returns the index in merged of the candidate of language lid and
+// term.
+func (c *Collection) find(lid langID, term string) (int, bool) {
+	slot, ok := c.findCand(c.candHash(lid, term), lid, term)
+	if !ok {
+		return 0, false
+	}
+	return c.idx.get(slot), true
+}
+
+// findCand is idx.find for the candidate of hash h, language lid and
+// term. Comparing hashes first spares most visits to other candidates.
+func (c *Collection) findCand(h uint64, lid langID, term string) (slot int, ok bool) {
+	return c.idx.find(h, func(i int) bool { return c.hashes[i] == h && c.merged[i].lid == lid && c.merged[i].term == term })
+}
+
+// startDirect prepares c for b, a document added straight into it.
+func (c *Collection) startDirect(b *docBuilder) {
+	if len(c.docs) == 0 { // sized for a document of b's length, as Add does
+		c.idx = newIndexTable(len(b.text) / 32)
+		c.unitIDs = newIndexTable(len(b.text) / 32)
+	}
+	b.merged0, b.keys0 = len(c.merged), len(c.keys)
+	b.self = []string{b.name}
+}
+
+// addDirect is docBuilder.add's table step for a document added straight
+// into c: it returns the candidate of language lid (that of tag) and
+// term, counting the document in its files as Add would.
+func (c *Collection) addDirect(b *docBuilder, lid langID, tag language.Tag, term string, units []int32, spaced bool) *docCand {
+	h := c.candHash(lid, term)
+	slot, ok := c.findCand(h, lid, term)
+	doc := int32(len(c.docs))
+	if ok {
+		i := c.idx.get(slot)
+		if c.stamp[i] != doc {
+			c.stamp[i] = doc
+			c.df[i]++
+			c.files[i] = append(c.files[i], b.name)
+		}
+		m := c.merged[i]
+		if i >= b.merged0 { // spaced counts in the first document only, as in Add
+			m.spaced = m.spaced || spaced
+		}
+		return m
+	}
+	registerTag(lid, tag)
+	if c.idx.full() {
+		c.idx.grow(func(i int) uint64 { return c.hashes[i] })
+		slot, _ = c.idx.find(h, func(int) bool { return false })
+	}
+	c.idx.set(slot, len(c.merged))
+	m := b.newCand(lid, term, units)
+	m.spaced = spaced
+	c.hashes = append(c.hashes, h)
+	c.merged = append(c.merged, m)
+	c.shared = append(c.shared, false)
+	c.df = append(c.df, 1)
+	c.files = append(c.files, b.self[:1:1])
+	c.stamp = append(c.stamp, doc)
+	return m
 }
 
 // addUnits adds the adjacency counts of d and makes its candidates' units
@@ -804,7 +962,7 @@ func (c *Collection) addUnits(d *Document) {
 // unitID returns the collection id of the unit key k, adding it if new.
 func (c *Collection) unitID(k string) int32 {
 	h := mix(maphash.String(c.seed, k))
-	slot, ok := c.unitIDs.find(h, func(i int) bool { return c.keys[i] == k })
+	slot, ok := c.unitIDs.find(h, func(i int) bool { return c.unitHashes[i] == h && c.keys[i] == k })
 	if ok {
 		return int32(c.unitIDs.get(slot))
 	}
@@ -886,9 +1044,12 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
 	byUnits := newIndexTable(len(cands))
+	uh := make([]uint64, len(cands)) // unitsHash of each candidate
 	for i, dc := range cands {
-		slot, ok := byUnits.find(unitsHash(dc.lid, dc.units), func(j int) bool {
-			return cands[j].lid == dc.lid && slices.Equal(cands[j].units, dc.units)
+		h := unitsHash(dc.lid, dc.units)
+		uh[i] = h
+		slot, ok := byUnits.find(h, func(j int) bool {
+			return uh[j] == h && cands[j].lid == dc.lid && slices.Equal(cands[j].units, dc.units)
 		})
 		// Surfaces differing only in case or width share a key: keep the
 		// smallest, so the result does not depend on the input order.
@@ -919,8 +1080,9 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 					continue
 				}
 				sub := b.units[i:j]
-				slot, ok := byUnits.find(unitsHash(b.lid, sub), func(a int) bool {
-					return cands[a].lid == b.lid && slices.Equal(cands[a].units, sub)
+				h := unitsHash(b.lid, sub)
+				slot, ok := byUnits.find(h, func(a int) bool {
+					return uh[a] == h && cands[a].lid == b.lid && slices.Equal(cands[a].units, sub)
 				})
 				ak := byUnits.get(slot)
 				if !ok || slices.Contains(seen, ak) {

@@ -31,6 +31,9 @@ func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error 
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, len(srcs))
+	if workers == 1 && c.forget {
+		return c.addInOrder(srcs, done)
+	}
 	order := make([]int, len(srcs))
 	for i := range order {
 		order[i] = i
@@ -95,4 +98,22 @@ func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error 
 		}
 	}
 	return nil
+}
+
+// addInOrder is AddAll with one worker on a stream: each document is
+// extracted straight into c, without a table of its own to merge.
+func (c *Collection) addInOrder(srcs []Source, done func(n int)) error {
+	var first error
+	for i, src := range srcs {
+		text, err := src.Text()
+		if err != nil {
+			first = cmp.Or(first, err)
+		} else {
+			c.e.document(src.Name, text, c)
+		}
+		if done != nil {
+			done(i + 1)
+		}
+	}
+	return first
 }

@@ -3,9 +3,14 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/medterm/glossary/terms"
+	"golang.org/x/text/language"
 )
 
 func TestAddAllIndependentOfWorkers(t *testing.T) {
@@ -63,5 +68,72 @@ func TestAddAllErrors(t *testing.T) {
 	}
 	if err := e.NewCollection().AddAll(nil, 0, nil); err != nil {
 		t.Errorf("AddAll(nil) = %v", err)
+	}
+}
+
+// TestDirectMatchesMerged checks that a stream with one worker, which
+// extracts each document straight into the collection, returns exactly
+// what merging each document's own table returns: on the golden fixtures
+// and, when present, the seed corpus, without and with a glossary (whose
+// scan adds candidates the compound patterns missed).
+func TestDirectMatchesMerged(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the dictionaries: skipped with -short")
+	}
+	g, err := terms.New(
+		&terms.Concept{ID: "mesenchymal-stem-cell", Terms: map[language.Tag][]terms.Term{
+			language.Japanese: {{Text: "間葉系幹細胞"}}, language.English: {{Text: "MSC", Plural: "MSCs"}},
+		}},
+		&terms.Concept{ID: "rheumatoid-arthritis", Terms: map[language.Tag][]terms.Term{language.Japanese: {{Text: "関節リウマチ"}}}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	for _, set := range [][]string{golden, seeds} {
+		if len(set) == 0 {
+			continue
+		}
+		var srcs []Source
+		for _, f := range append(set, set[0]) { // a document twice: files and df add up
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, Source{Name: filepath.Base(f), Size: int64(len(data)), Text: func() (string, error) { return string(data), nil }})
+		}
+		for _, opts := range [][]Option{nil, {WithIndex(terms.NewIndex(g))}, {MaxContexts(1)}} {
+			e, err := New(devAnalyzer(t), opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			merged := e.NewCollection()
+			for _, s := range srcs {
+				text, _ := s.Text()
+				merged.Add(e.Document(s.Name, text))
+			}
+			direct := e.NewStream()
+			if err := direct.AddAll(srcs, 1, nil); err != nil {
+				t.Fatal(err)
+			}
+			want, got := merged.Candidates(), direct.Candidates()
+			if len(want) == 0 {
+				t.Fatal("no candidates")
+			}
+			if !reflect.DeepEqual(got, want) {
+				for i := range min(len(got), len(want)) {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Fatalf("%s: candidate %d differs:\n got %+v\nwant %+v", srcs[0].Name, i, got[i], want[i])
+					}
+				}
+				t.Fatalf("%s: %d candidates; want %d", srcs[0].Name, len(got), len(want))
+			}
+			for i, d := range direct.Documents() {
+				if m := merged.Documents()[i]; d.Name != m.Name || !reflect.DeepEqual(d.Pairs, m.Pairs) {
+					t.Errorf("document %d: %s %+v; want %s %+v", i, d.Name, d.Pairs, m.Name, m.Pairs)
+				}
+			}
+		}
 	}
 }

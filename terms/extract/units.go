@@ -85,7 +85,7 @@ type tokMemo struct {
 // memoOf returns the index of the memo of s, adding it if new.
 func (sc *runScratch) memoOf(s string) int32 {
 	h := mix(strHash(s))
-	slot, ok := sc.memoIdx.find(h, func(i int) bool { return sc.memo[i].text == s })
+	slot, ok := sc.memoIdx.find(h, func(i int) bool { m := &sc.memo[i]; return m.hash == h && m.text == s })
 	if ok {
 		return int32(sc.memoIdx.get(slot))
 	}
@@ -457,9 +457,7 @@ func (sc *runScratch) candMap(lid langID, tag language.Tag) map[string]*docCand 
 			return lc.m
 		}
 	}
-	if _, ok := tagsByID.Load(lid); !ok {
-		tagsByID.Store(lid, tag)
-	}
+	registerTag(lid, tag)
 	n := len(sc.cands)
 	if n < cap(sc.cands) && sc.cands[:n+1][n].m != nil {
 		sc.cands = sc.cands[:n+1]
