@@ -886,6 +886,11 @@ func (c *Collection) startDirect(b *docBuilder) {
 	}
 	b.merged0, b.keys0 = len(c.merged), len(c.keys)
 	b.self = []string{b.name}
+	// Room for the document's new candidates, at most one per 32 bytes in
+	// most texts (the seeds: one per 38).
+	n := len(b.text) / 32
+	c.merged, c.hashes, c.shared = slices.Grow(c.merged, n), slices.Grow(c.hashes, n), slices.Grow(c.shared, n)
+	c.df, c.files, c.stamp = slices.Grow(c.df, n), slices.Grow(c.files, n), slices.Grow(c.stamp, n)
 }
 
 // addDirect is docBuilder.add's table step for a document added straight
