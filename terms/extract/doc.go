@@ -92,4 +92,7 @@
 // depend on the number of workers. A collection from [Extractor.NewStream] drops each
 // document's table once merged, for large inputs; one from
 // [Extractor.NewCollection] keeps them for [Collection.DocumentCandidates].
+// With one worker, AddAll extracts a stream's documents straight into its
+// table, with the same result and no table per document to build and merge
+// (TestDirectMatchesMerged).
 package extract
