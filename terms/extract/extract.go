@@ -814,7 +814,7 @@ func (c *Collection) Add(d *Document) {
 				slot, _ = c.idx.find(h, func(int) bool { return false })
 			}
 			i := len(c.merged)
-			c.idx.set(slot, i)
+			c.idx.set(slot, i, h)
 			c.hashes = append(c.hashes, h)
 			// A stream drops the document's table: take the candidate over.
 			// Else share it until a second document adds to it.
@@ -873,9 +873,9 @@ func (c *Collection) find(lid langID, term string) (int, bool) {
 }
 
 // findCand is idx.find for the candidate of hash h, language lid and
-// term. Comparing hashes first spares most visits to other candidates.
+// term.
 func (c *Collection) findCand(h uint64, lid langID, term string) (slot int, ok bool) {
-	return c.idx.find(h, func(i int) bool { return c.hashes[i] == h && c.merged[i].lid == lid && c.merged[i].term == term })
+	return c.idx.find(h, func(i int) bool { m := c.merged[i]; return m.lid == lid && m.term == term })
 }
 
 // startDirect prepares c for b, a document added straight into it.
@@ -918,7 +918,7 @@ func (c *Collection) addDirect(b *docBuilder, lid langID, tag language.Tag, term
 		c.idx.grow(func(i int) uint64 { return c.hashes[i] })
 		slot, _ = c.idx.find(h, func(int) bool { return false })
 	}
-	c.idx.set(slot, len(c.merged))
+	c.idx.set(slot, len(c.merged), h)
 	m := b.newCand(lid, term, units)
 	m.spaced = spaced
 	c.hashes = append(c.hashes, h)
@@ -967,7 +967,7 @@ func (c *Collection) addUnits(d *Document) {
 // unitID returns the collection id of the unit key k, adding it if new.
 func (c *Collection) unitID(k string) int32 {
 	h := mix(maphash.String(c.seed, k))
-	slot, ok := c.unitIDs.find(h, func(i int) bool { return c.unitHashes[i] == h && c.keys[i] == k })
+	slot, ok := c.unitIDs.find(h, func(i int) bool { return c.keys[i] == k })
 	if ok {
 		return int32(c.unitIDs.get(slot))
 	}
@@ -976,7 +976,7 @@ func (c *Collection) unitID(k string) int32 {
 		slot, _ = c.unitIDs.find(h, func(int) bool { return false })
 	}
 	g := len(c.keys)
-	c.unitIDs.set(slot, g)
+	c.unitIDs.set(slot, g, h)
 	c.keys = append(c.keys, k)
 	c.unitHashes = append(c.unitHashes, h)
 	c.left = append(c.left, 0)
@@ -1049,17 +1049,15 @@ func (c *Collection) DocumentCandidates(d *Document) []Candidate {
 func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) []Candidate {
 	// Nesting: for each candidate, the longer candidates that contain it.
 	byUnits := newIndexTable(len(cands))
-	uh := make([]uint64, len(cands)) // unitsHash of each candidate
 	for i, dc := range cands {
 		h := unitsHash(dc.lid, dc.units)
-		uh[i] = h
 		slot, ok := byUnits.find(h, func(j int) bool {
-			return uh[j] == h && cands[j].lid == dc.lid && slices.Equal(cands[j].units, dc.units)
+			return cands[j].lid == dc.lid && slices.Equal(cands[j].units, dc.units)
 		})
 		// Surfaces differing only in case or width share a key: keep the
 		// smallest, so the result does not depend on the input order.
 		if !ok || dc.term < cands[byUnits.get(slot)].term {
-			byUnits.set(slot, i)
+			byUnits.set(slot, i, h)
 		}
 	}
 	nestSum := make([]int, len(cands))
@@ -1087,7 +1085,7 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 				sub := b.units[i:j]
 				h := unitsHash(b.lid, sub)
 				slot, ok := byUnits.find(h, func(a int) bool {
-					return uh[a] == h && cands[a].lid == b.lid && slices.Equal(cands[a].units, sub)
+					return cands[a].lid == b.lid && slices.Equal(cands[a].units, sub)
 				})
 				ak := byUnits.get(slot)
 				if !ok || slices.Contains(seen, ak) {

@@ -99,7 +99,8 @@ func TestTrimSpace(t *testing.T) {
 func TestIndexTable(t *testing.T) {
 	for _, hash := range []func(k int) uint64{
 		func(k int) uint64 { return mix(uint64(k)) },
-		func(k int) uint64 { return uint64(k % 3) }, // long probe chains
+		func(k int) uint64 { return uint64(k % 3) },                 // long probe chains
+		func(k int) uint64 { return uint64(k%5)<<32 | uint64(k%3) }, // chains, few distinct high bits
 	} {
 		var keys []int
 		tab := newIndexTable(0)
@@ -112,7 +113,7 @@ func TestIndexTable(t *testing.T) {
 				tab.grow(func(i int) uint64 { return hash(keys[i]) })
 				slot, _ = tab.find(hash(k), func(int) bool { return false })
 			}
-			tab.set(slot, len(keys))
+			tab.set(slot, len(keys), hash(k))
 			keys = append(keys, k)
 		}
 		for i, k := range keys {

@@ -1,10 +1,12 @@
 package extract
 
 // indexTable is an open-addressing hash table of indices into a slice
-// kept by its user (stored +1, 0 marks an empty slot), at most half full:
-// four bytes a slot where a map would store the key too.
+// kept by its user, at most half full. A slot holds the index +1 in its low
+// 32 bits (0 marks an empty slot) and the high 32 bits of the index's hash
+// in its high bits, so that a probe compares keys (eq) only where the
+// hashes agree: eight bytes a slot where a map would store the key too.
 type indexTable struct {
-	slots []int32
+	slots []uint64
 	n     int
 }
 
@@ -14,7 +16,7 @@ func newIndexTable(n int) indexTable {
 	for size < 2*n {
 		size <<= 1
 	}
-	return indexTable{slots: make([]int32, size)}
+	return indexTable{slots: make([]uint64, size)}
 }
 
 // find returns the slot holding the index i with hash h for which eq(i)
@@ -22,26 +24,27 @@ func newIndexTable(n int) indexTable {
 // found.
 func (t *indexTable) find(h uint64, eq func(i int) bool) (slot int, found bool) {
 	mask := uint64(len(t.slots) - 1)
+	tag := h &^ 0xFFFFFFFF
 	for p := h & mask; ; p = (p + 1) & mask {
 		v := t.slots[p]
 		if v == 0 {
 			return int(p), false
 		}
-		if eq(int(v - 1)) {
+		if v&^0xFFFFFFFF == tag && eq(int(uint32(v)-1)) {
 			return int(p), true
 		}
 	}
 }
 
 // get returns the index in slot.
-func (t *indexTable) get(slot int) int { return int(t.slots[slot] - 1) }
+func (t *indexTable) get(slot int) int { return int(uint32(t.slots[slot])) - 1 }
 
-// set stores index i in slot, which find returned.
-func (t *indexTable) set(slot, i int) {
+// set stores index i, of hash h, in slot, which find returned for h.
+func (t *indexTable) set(slot, i int, h uint64) {
 	if t.slots[slot] == 0 {
 		t.n++
 	}
-	t.slots[slot] = int32(i + 1)
+	t.slots[slot] = h&^0xFFFFFFFF | uint64(uint32(i+1))
 }
 
 // full reports whether the table must grow before the next insertion.
@@ -50,13 +53,13 @@ func (t *indexTable) full() bool { return 2*(t.n+1) > len(t.slots) }
 // grow doubles the table; hash gives the hash of a stored index.
 func (t *indexTable) grow(hash func(i int) uint64) {
 	old := t.slots
-	t.slots = make([]int32, 2*len(old))
+	t.slots = make([]uint64, 2*len(old))
 	mask := uint64(len(t.slots) - 1)
 	for _, v := range old {
 		if v == 0 {
 			continue
 		}
-		p := hash(int(v-1)) & mask
+		p := hash(int(uint32(v)-1)) & mask
 		for t.slots[p] != 0 {
 			p = (p + 1) & mask
 		}

@@ -85,7 +85,7 @@ type tokMemo struct {
 // memoOf returns the index of the memo of s, adding it if new.
 func (sc *runScratch) memoOf(s string) int32 {
 	h := mix(strHash(s))
-	slot, ok := sc.memoIdx.find(h, func(i int) bool { m := &sc.memo[i]; return m.hash == h && m.text == s })
+	slot, ok := sc.memoIdx.find(h, func(i int) bool { return sc.memo[i].text == s })
 	if ok {
 		return int32(sc.memoIdx.get(slot))
 	}
@@ -94,7 +94,7 @@ func (sc *runScratch) memoOf(s string) int32 {
 		slot, _ = sc.memoIdx.find(h, func(int) bool { return false })
 	}
 	i := len(sc.memo)
-	sc.memoIdx.set(slot, i)
+	sc.memoIdx.set(slot, i, h)
 	sc.memo = append(sc.memo, tokMemo{text: s, hash: h, ti: scanText(s), uid: -1})
 	return int32(i)
 }
