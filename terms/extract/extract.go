@@ -880,15 +880,16 @@ func (c *Collection) findCand(h uint64, lid langID, term string) (slot int, ok b
 
 // startDirect prepares c for b, a document added straight into it.
 func (c *Collection) startDirect(b *docBuilder) {
-	if len(c.docs) == 0 { // sized for a document of b's length, as Add does
-		c.idx = newIndexTable(len(b.text) / 32)
-		c.unitIDs = newIndexTable(len(b.text) / 32)
+	// Room for the document's new candidates: at most one per 32 bytes in
+	// most texts (the seeds: one per 38), and far fewer in a large one,
+	// whose words repeat: beyond 4096, the tables grow as needed.
+	n := min(len(b.text)/32, 4096)
+	if len(c.docs) == 0 {
+		c.idx = newIndexTable(n)
+		c.unitIDs = newIndexTable(n)
 	}
 	b.merged0, b.keys0 = len(c.merged), len(c.keys)
 	b.self = []string{b.name}
-	// Room for the document's new candidates, at most one per 32 bytes in
-	// most texts (the seeds: one per 38).
-	n := len(b.text) / 32
 	c.merged, c.hashes, c.shared = slices.Grow(c.merged, n), slices.Grow(c.hashes, n), slices.Grow(c.shared, n)
 	c.df, c.files, c.stamp = slices.Grow(c.df, n), slices.Grow(c.files, n), slices.Grow(c.stamp, n)
 }
