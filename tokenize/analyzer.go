@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -226,19 +227,40 @@ func (a *Analyzer) Each(text string, f func(Token) error) error {
 func (a *Analyzer) Chunks(text string, f func(toks []Token) error) error {
 	c := newChunker(text)
 	var toks []Token
+	if p, ok := chunkToks.Get().(*[]Token); ok {
+		toks = *p
+	}
+	used := 0 // the most tokens a chunk had: cleared before the slice is pooled
+	defer func() {
+		if cap(toks) <= maxPooledToks {
+			clear(toks[:used]) // the strings point into text
+			toks = toks[:0]
+			chunkToks.Put(&toks)
+		}
+	}()
 	for c.next() {
 		chunk := text[c.start:c.end]
 		runs := c.runs(chunk)
-		if toks == nil {
+		if cap(toks) == 0 {
 			toks = make([]Token, 0, tokensFor(len(chunk)))
 		}
 		toks = a.tokenizeRuns(toks[:0], chunk, runs, c.start)
+		used = max(used, len(toks))
 		if err := f(toks); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// chunkToks holds token slices for Chunks, which hands them to its
+// callback only until it returns: extracting or printing documents one
+// after the other then allocates no token slice per document.
+var chunkToks sync.Pool // of *[]Token
+
+// maxPooledToks is the capacity above which a slice is left to the
+// collector rather than pooled (a chunk of 256 KiB has about 64 Ki tokens).
+const maxPooledToks = 1 << 17
 
 // tokenizeRuns appends the tokens of the runs of chunk, a piece of a text
 // starting at offset base, to toks.

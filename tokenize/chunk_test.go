@@ -2,6 +2,7 @@ package tokenize_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,6 +145,51 @@ func TestChunksError(t *testing.T) {
 	}
 	if err := a.Chunks("", func([]tokenize.Token) error { return stop }); err != nil {
 		t.Errorf("Chunks of empty text called f: %v", err)
+	}
+}
+
+// TestChunksReuse runs Chunks on texts of different sizes from several
+// goroutines at once, largest first, so that each call gets token slices
+// other calls used (and cleared): every call must give Tokenize's tokens,
+// nothing left over from a longer text. Run with -race.
+func TestChunksReuse(t *testing.T) {
+	a := testAnalyzer(t)
+	texts := []string{
+		strings.Repeat("臍帯由来間葉系幹細胞（UC-MSCs）を投与した。\n", 40),
+		"関節リウマチ(RA)の治療。\n",
+		"TNF-α and IL-6",
+		"",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = format(a.Tokenize(text))
+	}
+	done := make(chan error)
+	for range 8 {
+		go func() {
+			for range 20 {
+				for i, text := range texts {
+					var got []tokenize.Token
+					if err := a.Chunks(text, func(toks []tokenize.Token) error {
+						got = append(got, toks...)
+						return nil
+					}); err != nil {
+						done <- err
+						return
+					}
+					if g := format(got); g != want[i] {
+						done <- fmt.Errorf("text %d: %s", i, firstDiff(want[i], g))
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
 
