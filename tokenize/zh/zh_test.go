@@ -209,3 +209,48 @@ func TestJapaneseFormsInChinese(t *testing.T) {
 		t.Errorf("Tokenize(%q) = %s; want 脐帯血 as one token", text, got)
 	}
 }
+
+// Traditional text is segmented in the simplified forms gse's dictionary
+// knows; tokens keep the traditional surface and carry the simplified Base.
+func TestTraditional(t *testing.T) {
+	tk := must(t, plain)
+	for _, tt := range []struct{ in, want, base string }{
+		{"這些患者的類風濕性關節炎得到緩解。", "類風濕性|關節炎", "类风湿性"},
+		// No traditional-only character, but several that fold.
+		{"該類型的幹細胞", "幹細胞", "干细胞"},
+	} {
+		toks := tk.Tokenize(tt.in)
+		checkTokens(t, tt.in, toks)
+		got := split(toks)
+		if !strings.Contains("|"+got+"|", "|"+tt.want+"|") {
+			t.Errorf("Tokenize(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+		first, _, _ := strings.Cut(tt.want, "|")
+		for _, x := range toks {
+			if x.Surface == first && x.Base != tt.base {
+				t.Errorf("Tokenize(%q): %s has Base %q; want %q", tt.in, first, x.Base, tt.base)
+			}
+		}
+	}
+	// Simplified text keeps its own characters (显著 is not folded to 显着).
+	for _, x := range tk.Tokenize("效果显著") {
+		if x.Base != x.Surface {
+			t.Errorf("Tokenize(效果显著): %s has Base %q", x.Surface, x.Base)
+		}
+		if x.Surface == "显著" && x.POS[0] != "a" {
+			t.Errorf("Tokenize(效果显著): 显著 tagged %v; want a", x.POS)
+		}
+	}
+}
+
+// Frequent verbs of general language carry a second POS element.
+func TestFrequentVerbs(t *testing.T) {
+	toks := must(t, plain).Tokenize("医生提供移植")
+	got := map[string]string{}
+	for _, x := range toks {
+		got[x.Surface] = strings.Join(x.POS, ",")
+	}
+	if got["提供"] != "v,frequent" || got["移植"] != "v" {
+		t.Errorf("POS = %v; want 提供 v,frequent and 移植 v", got)
+	}
+}
