@@ -34,6 +34,7 @@ type unit struct {
 	spaced  bool  // a space separates it from the previous unit of its run
 	numeric bool  // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
 	verb    bool  // a Chinese verb used as a modifier
+	verbal  bool  // a Chinese verb or verbal noun (治疗/vn): may take an object
 	deictic bool  // a deictic prefix (本, 当, 各): never starts a term
 	memo    int32 // index of its text's tokMemo
 
@@ -368,6 +369,11 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNone, false
 	}
 	// gse (jieba-style tags)
+	if ti.runes == 1 && t.Lang != tokenize.Japanese && zhFunction.has(zhBase(t)) {
+		// Function and positional characters whatever gse's tag (后/nr of
+		// 治疗后, 內/n of 膝關節內).
+		return roleNone, false
+	}
 	switch {
 	case pos == "eng":
 		return roleNoun, false
@@ -378,6 +384,10 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNoun, gen
 	case pos == "h":
 		return rolePrefix, false
+	case pos == "v" && sub == "frequent":
+		// Frequent verbs of general language take objects (提供信息,
+		// 选择干细胞治疗): never part of a term.
+		return roleNone, false
 	case pos == "v" && allHan && ti.runes >= 2 && t.Lang != tokenize.Japanese:
 		// jieba tags many verbal nouns as verbs (损伤, 免疫): they modify a
 		// following noun (损伤部位, 免疫反应) but do not end a term.
@@ -535,7 +545,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		t, m := &toks[i], &sc.memo[ms[i]]
 		ti := m.ti
 		r, gen := classifyMemo(t, m)
-		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && (t.Lang == tokenize.Japanese && !functionPOS(t.POS) || morpheme(t.POS) && !zhFunction.has(t.Surface)) {
+		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && (t.Lang == tokenize.Japanese && !functionPOS(t.POS) || morpheme(t.POS) && !zhFunction.has(zhBase(t))) {
 			// A single han character mis-tagged as a verb, adjective or
 			// person name between han neighbours (破 of 破骨細胞), or a
 			// bound morpheme of gse's (间 of 间|充质|干细胞, 昔 of 利妥|昔|单抗)
@@ -565,7 +575,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				u.role, u.numeric, u.latin = rolePrefix, true, false
 			}
 		}
-		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
+		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && nominalVerb(sc, toks, ms, i) {
+			u.role = roleNoun
+		} else if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
 			u.verb = true
 			// Only the last of a chain of verbs modifies the noun after it
 			// (投入能够抑制免疫反应 is a clause, 免疫反应 a term).
@@ -573,6 +585,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
+		// Verbal nouns of two characters (治疗, 研究); jieba also tags
+		// some longer nouns vn (风湿病 of 风湿病学会).
+		u.verbal = u.verb || u.role != roleNone && ti.runes == 2 && len(t.POS) > 0 && t.POS[0] == "vn"
 		if u.role != roleNone {
 			u.setFlags(m)
 			u.deictic = u.role == rolePrefix && m.deictic
@@ -607,7 +622,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			prev := &us[i-1]
 			// A Chinese verb modifies the noun after it (损伤部位); after a
 			// noun it starts a predicate (干细胞|联合|利妥昔单抗).
-			if us[i].verb && prev.role != rolePrefix || !adjacent(text, *prev, us[i]) {
+			if us[i].verb && prev.role != rolePrefix || !adjacent(text, *prev, us[i]) || takesObject(text, us, i) {
 				flush(i)
 			} else if prev.end < us[i].start {
 				us[i].spaced = true
@@ -645,16 +660,69 @@ func adjacent(text string, a, b unit) bool {
 	return a.latin != b.latin || a.latin && b.latin
 }
 
+// takesObject reports whether the Chinese verb or verbal noun us[i-1] has
+// its object from us[i] on: a Latin word (治疗SLE), or a noun phrase of two
+// or more units with no verbal one among the first two (治疗|系统性|红斑狼疮,
+// 干细胞治疗|类风湿性|关节炎). A verbal noun before one noun (治疗方法) or
+// before a chain of verbal nouns (治疗技术评估) heads a compound instead.
+func takesObject(text string, us []unit, i int) bool {
+	v, o := us[i-1], us[i]
+	if !v.verbal || o.verbal || o.role == roleSuffix || o.lang == tokenize.Japanese {
+		return false
+	}
+	if o.latin {
+		return true
+	}
+	if i+1 >= len(us) {
+		return false
+	}
+	n := us[i+1]
+	return n.role != roleNone && !n.verbal && !n.latin && adjacent(text, o, n)
+}
+
+// nominalVerb reports whether the rarer Chinese verb toks[i] (缓解, 治愈)
+// is used as a noun: the object of a frequent verb or the head after 的
+// (得到缓解, 的缓解), with no noun after it that it could modify.
+func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int) bool {
+	t := &toks[i]
+	if i == 0 || toks[i-1].End != t.Start || t.Lang == tokenize.Japanese {
+		return false
+	}
+	p := &toks[i-1]
+	if !(len(p.POS) > 1 && p.POS[0] == "v" && p.POS[1] == "frequent" || zhBase(p) == "的") {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].Start == t.End {
+		if r, _ := classifyMemo(&toks[i+1], &sc.memo[ms[i+1]]); r != roleNone {
+			return false
+		}
+	}
+	return true
+}
+
+// zhBase is the simplified form of a Chinese token (its Base; see
+// tokenize/zh), or its surface.
+func zhBase(t *tokenize.Token) string {
+	if t.Base != "" {
+		return t.Base
+	}
+	return t.Surface
+}
+
 // morpheme reports gse's tags of bound morphemes (ag, dg, ng, tg, vg, zg:
 // 语素), pieces of words its dictionary lacks.
 func morpheme(pos []string) bool {
 	return len(pos) > 0 && len(pos[0]) == 2 && pos[0][1] == 'g' && pos[0][0] >= 'a' && pos[0][0] <= 'z'
 }
 
-// zhFunction are Chinese function characters that gse may tag as
-// morphemes (为 "as", 且 "and"): never part of a term.
+// zhFunction are Chinese function, deictic and positional characters
+// (simplified forms) that gse may tag as morphemes or nouns (为 "as", 且
+// "and", 此 "this", 后 "after"): never part of a term when they stand
+// alone.
 var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "并", "但", "则", "即", "亦", "又", "也", "于", "以", "被", "把",
-	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者")
+	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者",
+	"此", "这", "那", "该", "每", "某", "给", "还", "就", "都", "很", "较", "更", "最", "已", "往",
+	"后", "前", "中", "内", "外", "上", "下", "里")
 
 // functionPOS reports kagome tags of function words, which a lone han
 // character keeps even between han neighbours.

@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/medterm/glossary/tokenize"
+)
+
+// A Chinese verbal noun before an object noun phrase is a predicate: the
+// object is a term of its own, and so is the verbal part (移植治疗); before
+// one noun it heads a compound (治疗方法).
+func TestChineseVerbObject(t *testing.T) {
+	text := "移植治疗系统性红斑狼疮。治疗方法。研究SLE。"
+	got := documentTerms(zhTokens(text, "移植/v", "治疗/vn", "系统性/n", "红斑狼疮/n", "。/x",
+		"治疗/vn", "方法/n", "。/x", "研究/vn", "SLE/eng", "。/x"), text)
+	checkTerms(t, got, []string{"移植治疗", "系统性红斑狼疮", "治疗方法", "SLE"},
+		[]string{"移植治疗系统性红斑狼疮", "治疗系统性红斑狼疮", "研究SLE"})
+}
+
+// A verbal noun before a chain of verbal nouns, and a noun that jieba tags
+// vn (风湿病), stay inside the compound.
+func TestChineseVerbalChain(t *testing.T) {
+	text := "干细胞治疗技术评估。欧洲风湿病学会联盟。"
+	got := documentTerms(zhTokens(text, "干细胞/n", "治疗/vn", "技术/n", "评估/vn", "。/x",
+		"欧洲/ns", "风湿病/vn", "学会/n", "联盟/j", "。/x"), text)
+	checkTerms(t, got, []string{"干细胞治疗技术评估", "欧洲风湿病学会联盟"}, nil)
+}
+
+// Frequent verbs (tokenize/zh tags them v,frequent) take objects and are
+// never part of a term; rarer verbs still modify nouns (损伤部位).
+func TestChineseFrequentVerbs(t *testing.T) {
+	text := "提供干细胞治疗,进行损伤部位的修复。"
+	got := documentTerms(zhTokens(text, "提供/v,frequent", "干细胞/n", "治疗/vn", ",/x", "进行/v,frequent", "损伤/v", "部位/n", "的/uj", "修复/v", "。/x"), text)
+	checkTerms(t, got, []string{"干细胞治疗", "损伤部位"}, []string{"提供干细胞治疗", "进行损伤部位", "提供"})
+}
+
+// A rarer verb after a frequent one or after 的, with no noun to modify, is
+// used as a noun (得到缓解, 的治愈); before a noun it still modifies it.
+func TestChineseNominalVerbs(t *testing.T) {
+	text := "得到缓解的作用。可能的治愈。得到缓解率。"
+	got := documentTerms(zhTokens(text, "得到/v,frequent", "缓解/v", "的/uj", "作用/v,frequent", "。/x",
+		"可能/v", "的/uj", "治愈/v", "。/x", "得到/v,frequent", "缓解/v", "率/n", "。/x"), text)
+	checkTerms(t, got, []string{"缓解", "治愈", "缓解率"}, []string{"得到缓解", "作用"})
+}
+
+// Function and positional characters are no part of a term whatever their
+// tag, compared in their simplified form (Base) for traditional text.
+func TestChineseFunctionCharacters(t *testing.T) {
+	text := "膝關節內也有。联合治疗后。"
+	toks := zhTokens(text, "膝關節/n", "內/n", "也/d", "有/v", "。/x", "联合/v", "治疗/vn", "后/nr", "。/x")
+	toks[0].Base, toks[1].Base = "膝关节", "内"
+	for i := 0; i < 5; i++ {
+		toks[i].Lang = tokenize.TraditionalChinese
+	}
+	got := documentTerms(toks, text)
+	checkTerms(t, got, []string{"膝關節", "联合治疗"}, []string{"膝關節內", "联合治疗后", "內", "后"})
+}
