@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/han"
 	"golang.org/x/text/language"
 )
 
@@ -55,7 +56,7 @@ func (u *unit) setFlags(m *tokMemo) {
 	u.startHan = ti.f&fStartHan != 0
 	u.number = ti.f&fNumber != 0
 	m.setWordFlags()
-	u.nonFinal = m.nonFinal
+	u.nonFinal = m.nonFinal || m.zhFinal && u.lang != tokenize.Japanese
 	if u.latin {
 		u.latinShape = m.latinShape
 	}
@@ -71,6 +72,7 @@ type tokMemo struct {
 	ti         tokInfo
 	flagged    bool  // the three below are set (setWordFlags)
 	nonFinal   bool  // in nonFinal
+	zhFinal    bool  // its simplified form is in zhNonFinal
 	latinShape bool  // latinTermShape, when ti has fLatin
 	deictic    bool  // in deicticPrefixes
 	uid        int32 // the document's unit id, −1 until a run holds it
@@ -107,6 +109,9 @@ func (m *tokMemo) setWordFlags() {
 		return
 	}
 	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
+	if m.ti.f&fAllHan != 0 && m.ti.runes == 2 {
+		m.zhFinal = zhNonFinal.has(han.Fold(m.text))
+	}
 	if m.ti.f&fLatin != 0 {
 		m.latinShape = latinTermShape(m.text)
 	}
@@ -251,6 +256,7 @@ var generalNouns = setOf(
 	"患者さん", "患者様", "以降", "当院", "リスク", "品質", "生活", "日常生活", "健康", "体内", "身体", "人体", "自己", "活動", "調節",
 	"レベル", "経験", "最新", "注目", "安全", "コスト", "費用", "保険", "施設", "長期", "短期", "日常", "自体", "そのもの", "月", "年", "日", "週", "歳", "管理", "全員", "方法", "手段", "選択肢", "医療機関", "クリニック", "専門医", "主治医", "高齢者", "機能", "作用", "反応", "進行", "抑制", "促進", "評価", "調整",
 	"情况", "方面", "问题", "结果", "方法", "时间", "目前", "可能", "进行", "作用", "效果", "患者", "所有", "国内", "海外",
+	"病人", "类型", "作者", "单位", "技术", "全球", "国际", "人类", "我国", "能力", "水平", "方式", "途径", "数量", "现状", "前景", "领域",
 	// General loanwords and words of the page itself (記事, 目次): the
 	// vocabulary of any web article.
 	"ステップ", "アプローチ", "イメージ", "ケース", "ポイント", "メリット", "デメリット", "サポート", "データ", "タイプ", "パターン",
@@ -260,6 +266,12 @@ var generalNouns = setOf(
 	"掲載", "一覧", "詳細", "概要", "全国", "地域", "社会", "仕事", "家族", "毎日", "本文", "女性", "男性", "子供", "子ども",
 	"時代", "世代", "年齢", "場所", "料金", "予約", "電話", "問い合わせ", "お問い合わせ",
 )
+
+// zhNonFinal are Chinese relational heads (simplified forms): they make
+// phrases about a term (研究现状, 应用前景, 治疗困境, 评估工作), not terms,
+// so no Chinese term ends with them.
+var zhNonFinal = setOf("现状", "前景", "领域", "困境", "背景", "进展", "状况", "手段", "方面", "问题", "情况", "意义", "目的", "特点",
+	"过程", "工作", "部门", "依据", "数量", "经验", "阶段", "时期", "期间", "信息", "作用")
 
 // deicticPrefixes point at the text or the situation (本記事, 当院, 各疾患,
 // 何種類): a term never starts with them, nor with the lone character
@@ -395,6 +407,11 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 	case pos == "k":
 		return roleSuffix, false
 	case pos == "" || pos == "x":
+		if allHan && t.Lang != tokenize.Japanese && ti.runes >= 2 && zhFunctionEdge(zhBase(t)) {
+			// A word gse's model made up around a function character
+			// (后易 of 停药后易反复, 对间 of 方法对间充质): no term.
+			return roleNone, false
+		}
 		if allHan || ti.f&fAllKata != 0 {
 			return roleNoun, gen
 		}
@@ -700,6 +717,14 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int) bool 
 	return true
 }
 
+// zhFunctionEdge reports whether s starts or ends with a character of
+// zhFunction.
+func zhFunctionEdge(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	_, m := utf8.DecodeLastRuneInString(s)
+	return zhFunction.has(s[:n]) || zhFunction.has(s[len(s)-m:])
+}
+
 // zhBase is the simplified form of a Chinese token (its Base; see
 // tokenize/zh), or its surface.
 func zhBase(t *tokenize.Token) string {
@@ -721,7 +746,7 @@ func morpheme(pos []string) bool {
 // alone.
 var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "并", "但", "则", "即", "亦", "又", "也", "于", "以", "被", "把",
 	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者",
-	"此", "这", "那", "该", "每", "某", "给", "还", "就", "都", "很", "较", "更", "最", "已", "往",
+	"此", "这", "那", "该", "每", "某", "各", "一", "给", "还", "就", "都", "很", "较", "更", "最", "已", "往",
 	"后", "前", "中", "内", "外", "上", "下", "里")
 
 // functionPOS reports kagome tags of function words, which a lone han
