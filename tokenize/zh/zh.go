@@ -135,19 +135,23 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		return toks
 	}
 	in, trad := chineseForms(text[start:end])
-	off := start
+	off, fo := start, 0 // offsets into text and in
 	for _, piece := range t.seg.Cut(in, true) {
 		n := utf8.RuneCountInString(piece)
-		e := off
+		e, fe := off, fo
 		for ; n > 0 && e < end; n-- {
 			_, size := utf8.DecodeRuneInString(text[e:end])
 			e += size
+			if trad {
+				_, size = utf8.DecodeRuneInString(in[fe:])
+				fe += size
+			}
 		}
 		if e == off {
 			continue
 		}
-		s := off
-		off = e
+		s, fs := off, fo
+		off, fo = e, fe
 		// gse glues line breaks to punctuation ("。\n"): trim white space.
 		s, e = blank.Trim(text, s, e)
 		if s == e {
@@ -155,8 +159,9 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		}
 		surface := text[s:e]
 		base := surface
-		if trad {
-			base = strings.Map(han.FoldRune, surface)
+		if trad { // the same characters of in (white space does not fold)
+			fs, fe = blank.Trim(in, fs, fe)
+			base = in[fs:fe]
 		}
 		pos := "x"
 		freq := 0.0

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 
@@ -101,6 +102,13 @@ const paragraph = `类风湿关节炎是一种以滑膜炎症为主的自身免�
 	`治疗后,炎症指标下降,关节症状得到缓解,部分患者减少了激素用量。` +
 	`不过,长期安全性和最佳剂量仍需要在更大规模的临床试验中加以验证。`
 
+// traditional is the same kind of paragraph in traditional characters,
+// which Tokenize folds to simplified ones for gse.
+const traditional = `類風濕性關節炎是一種慢性自體免疫疾病,關節滑膜發炎會造成疼痛與變形。` +
+	`研究團隊從骨髓或脂肪組織分離間質幹細胞,體外培養後經靜脈注射給患者。` +
+	`多數患者接受治療後發炎指數降低,關節腫脹也獲得改善。` +
+	`然而,長期安全性與最適劑量仍須在更多臨床試驗中確認。`
+
 func benchmark(b *testing.B, texts []string, f func(string)) {
 	n := 0
 	for _, t := range texts {
@@ -136,6 +144,7 @@ func BenchmarkTokenize(b *testing.B) {
 		texts func(*testing.B) []string
 	}{
 		{"paragraph", func(*testing.B) []string { return []string{paragraph} }},
+		{"traditional", func(*testing.B) []string { return []string{traditional} }},
 		{"seed", seedTexts},
 	} {
 		for _, e := range []struct {
@@ -170,6 +179,7 @@ func BenchmarkVsRaw(b *testing.B) {
 		texts func(*testing.B) []string
 	}{
 		{"paragraph", func(*testing.B) []string { return []string{paragraph} }},
+		{"traditional", func(*testing.B) []string { return []string{traditional} }},
 		{"seeds", seedTexts},
 	} {
 		b.Run(in.name, func(b *testing.B) {
@@ -252,5 +262,24 @@ func TestFrequentVerbs(t *testing.T) {
 	}
 	if got["提供"] != "v,frequent" || got["移植"] != "v" {
 		t.Errorf("POS = %v; want 提供 v,frequent and 移植 v", got)
+	}
+}
+
+// The traditional paragraph keeps its surfaces and offsets; every Base has
+// as many characters as its surface.
+func TestTraditionalParagraph(t *testing.T) {
+	toks := must(t, plain).Tokenize(traditional)
+	checkTokens(t, traditional, toks)
+	folded := 0
+	for _, x := range toks {
+		if utf8.RuneCountInString(x.Base) != utf8.RuneCountInString(x.Surface) {
+			t.Errorf("%s: Base %q has another length", x.Surface, x.Base)
+		}
+		if x.Base != x.Surface {
+			folded++
+		}
+	}
+	if got := split(toks); !strings.Contains("|"+got+"|", "|間質|幹細胞|") || folded == 0 {
+		t.Errorf("Tokenize(traditional) = %s (%d folded); want 間質|幹細胞 and simplified bases", got, folded)
 	}
 }
