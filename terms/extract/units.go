@@ -73,6 +73,7 @@ type tokMemo struct {
 	flagged    bool  // the three below are set (setWordFlags)
 	nonFinal   bool  // in nonFinal
 	zhFinal    bool  // its simplified form is in zhNonFinal
+	zhScope    bool  // its simplified form is in zhScope
 	latinShape bool  // latinTermShape, when ti has fLatin
 	deictic    bool  // in deicticPrefixes
 	uid        int32 // the document's unit id, −1 until a run holds it
@@ -110,7 +111,8 @@ func (m *tokMemo) setWordFlags() {
 	}
 	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
 	if m.ti.f&fAllHan != 0 && m.ti.runes == 2 {
-		m.zhFinal = zhNonFinal.has(han.Fold(m.text))
+		f := han.Fold(m.text)
+		m.zhFinal, m.zhScope = zhNonFinal.has(f), zhScope.has(f)
 	}
 	if m.ti.f&fLatin != 0 {
 		m.latinShape = latinTermShape(m.text)
@@ -272,6 +274,10 @@ var generalNouns = setOf(
 // so no Chinese term ends with them.
 var zhNonFinal = setOf("现状", "前景", "领域", "困境", "背景", "进展", "状况", "手段", "方面", "问题", "情况", "意义", "目的", "特点",
 	"过程", "工作", "部门", "依据", "数量", "经验", "阶段", "时期", "期间", "信息", "作用")
+
+// zhScope are Chinese words of place and time scope (全球类风湿关节炎,
+// 我国患者, 目前治疗): no term starts with them.
+var zhScope = setOf("全球", "我国", "国内", "国外", "海外", "近年", "目前", "当前")
 
 // deicticPrefixes point at the text or the situation (本記事, 当院, 各疾患,
 // 何種類): a term never starts with them, nor with the lone character
@@ -607,7 +613,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		u.verbal = u.verb || u.role != roleNone && ti.runes == 2 && len(t.POS) > 0 && t.POS[0] == "vn"
 		if u.role != roleNone {
 			u.setFlags(m)
-			u.deictic = u.role == rolePrefix && m.deictic
+			u.deictic = u.role == rolePrefix && m.deictic || m.zhScope && u.lang != tokenize.Japanese
 		}
 		us = append(us, u)
 	}
@@ -688,6 +694,11 @@ func takesObject(text string, us []unit, i int) bool {
 		return false
 	}
 	if o.latin {
+		return true
+	}
+	if v.verb && o.allHan && o.end-o.start >= 9 && o.role == roleNoun {
+		// A verb before a noun of three characters or more (依靠|体格检查,
+		// 移植|干细胞) has its object; verbs modify short heads (损伤部位).
 		return true
 	}
 	if i+1 >= len(us) {

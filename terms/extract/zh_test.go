@@ -64,3 +64,13 @@ func TestChineseUnknownWordsAndHeads(t *testing.T) {
 		"应用/v,frequent", "前景/n", "。/x", "骨髓/n", "间质/x", "。/x"), text)
 	checkTerms(t, got, []string{"骨髓间质"}, []string{"后易", "停药后易", "研究现状", "现状", "前景", "应用前景"})
 }
+
+// A verb before a noun of three characters or more has its object
+// (依靠体格检查); words of scope (全球, 我国) start no term.
+func TestChineseLongObjectsAndScope(t *testing.T) {
+	text := "依靠体格检查。全球类风湿关节炎。我國患者。"
+	toks := zhTokens(text, "依靠/v", "体格检查/n", "。/x", "全球/n", "类风湿/n", "关节炎/n", "。/x", "我國/n", "患者/n", "。/x")
+	toks[7].Base = "我国"
+	got := documentTerms(toks, text)
+	checkTerms(t, got, []string{"体格检查", "类风湿关节炎"}, []string{"依靠体格检查", "全球类风湿关节炎", "全球", "我國患者"})
+}
