@@ -110,7 +110,7 @@ func (m *tokMemo) setWordFlags() {
 		return
 	}
 	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
-	if m.ti.f&fAllHan != 0 && m.ti.runes == 2 {
+	if m.ti.f&fAllHan != 0 && (m.ti.runes == 2 || m.ti.runes == 3) {
 		f := han.Fold(m.text)
 		m.zhFinal, m.zhScope = zhNonFinal.has(f), zhScope.has(f)
 	}
@@ -271,9 +271,11 @@ var generalNouns = setOf(
 
 // zhNonFinal are Chinese relational heads (simplified forms): they make
 // phrases about a term (研究现状, 应用前景, 治疗困境, 评估工作), not terms,
-// so no Chinese term ends with them.
+// and heads of institution and people names (卫生职业技术学院, 医学重点实验室,
+// 医务工作者), so no Chinese term ends with them.
 var zhNonFinal = setOf("现状", "前景", "领域", "困境", "背景", "进展", "状况", "手段", "方面", "问题", "情况", "意义", "目的", "特点",
-	"过程", "工作", "部门", "依据", "数量", "经验", "阶段", "时期", "期间", "信息", "作用")
+	"过程", "工作", "部门", "依据", "数量", "经验", "阶段", "时期", "期间", "信息", "作用",
+	"学院", "大学", "研究院", "研究所", "研究室", "实验室", "协会", "医院", "公司", "杂志", "期刊", "单位", "工作者", "决策者", "专家")
 
 // zhScope are Chinese words of place and time scope (全球类风湿关节炎,
 // 我国患者, 目前治疗): no term starts with them.

@@ -57,12 +57,13 @@ func TestChineseFunctionCharacters(t *testing.T) {
 }
 
 // A word gse's model makes up around a function character (后易, x) is no
-// unit, and relational heads (现状, 前景) end no Chinese term.
+// unit, and relational and institution heads (现状, 前景, 实验室) end no
+// Chinese term.
 func TestChineseUnknownWordsAndHeads(t *testing.T) {
-	text := "停药后易反复。研究现状。应用前景。骨髓间质。"
+	text := "停药后易反复。研究现状。应用前景。骨髓间质。医学重点实验室。"
 	got := documentTerms(zhTokens(text, "停药/v", "后易/x", "反复/v", "。/x", "研究/vn", "现状/n", "。/x",
-		"应用/v,frequent", "前景/n", "。/x", "骨髓/n", "间质/x", "。/x"), text)
-	checkTerms(t, got, []string{"骨髓间质"}, []string{"后易", "停药后易", "研究现状", "现状", "前景", "应用前景"})
+		"应用/v,frequent", "前景/n", "。/x", "骨髓/n", "间质/x", "。/x", "医学/n", "重点/n", "实验室/n", "。/x"), text)
+	checkTerms(t, got, []string{"骨髓间质", "医学"}, []string{"后易", "停药后易", "研究现状", "现状", "前景", "应用前景", "医学重点实验室"})
 }
 
 // A verb before a noun of three characters or more has its object
