@@ -46,14 +46,14 @@ func TestChineseNominalVerbs(t *testing.T) {
 // Function and positional characters are no part of a term whatever their
 // tag, compared in their simplified form (Base) for traditional text.
 func TestChineseFunctionCharacters(t *testing.T) {
-	text := "膝關節內也有。联合治疗后。"
-	toks := zhTokens(text, "膝關節/n", "內/n", "也/d", "有/v", "。/x", "联合/v", "治疗/vn", "后/nr", "。/x")
-	toks[0].Base, toks[1].Base = "膝关节", "内"
-	for i := 0; i < 5; i++ {
+	text := "膝關節內也有。联合治疗后。皮下處。"
+	toks := zhTokens(text, "膝關節/n", "內/n", "也/d", "有/v", "。/x", "联合/v", "治疗/vn", "后/nr", "。/x", "皮下/n", "處/n", "。/x")
+	toks[0].Base, toks[1].Base, toks[10].Base = "膝关节", "内", "处"
+	for _, i := range []int{0, 1, 2, 3, 4, 9, 10, 11} {
 		toks[i].Lang = tokenize.TraditionalChinese
 	}
 	got := documentTerms(toks, text)
-	checkTerms(t, got, []string{"膝關節", "联合治疗"}, []string{"膝關節內", "联合治疗后", "內", "后"})
+	checkTerms(t, got, []string{"膝關節", "联合治疗", "皮下"}, []string{"膝關節內", "联合治疗后", "內", "后", "皮下處"})
 }
 
 // A word gse's model makes up around a function character (后易, x) is no
