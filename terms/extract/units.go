@@ -390,10 +390,18 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNone, false
 	}
 	// gse (jieba-style tags)
-	if ti.runes == 1 && t.Lang != tokenize.Japanese && zhFunction.has(zhBase(t)) {
-		// Function and positional characters whatever gse's tag (后/nr of
-		// 治疗后, 內/n of 膝關節內).
-		return roleNone, false
+	if ti.runes == 1 && t.Lang != tokenize.Japanese {
+		b := zhBase(t)
+		if zhFunction.has(b) {
+			// Function characters whatever gse's tag (此/zg of 此研究).
+			return roleNone, false
+		}
+		if zhPositional.has(b) {
+			// Positional characters continue a term (关节内注射) but never
+			// start (compoundRuns) or end one (后/nr of 治疗后, 內/n of
+			// 膝關節內).
+			return rolePrefix, false
+		}
 	}
 	switch {
 	case pos == "eng":
@@ -616,7 +624,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		u.verbal = u.verb || u.role != roleNone && ti.runes == 2 && len(t.POS) > 0 && t.POS[0] == "vn"
 		if u.role != roleNone {
 			u.setFlags(m)
-			u.deictic = u.role == rolePrefix && m.deictic || m.zhScope && u.lang != tokenize.Japanese
+			u.deictic = u.role == rolePrefix && m.deictic || u.lang != tokenize.Japanese && (m.zhScope || u.role == rolePrefix && u.oneRune && zhPositional.has(zhBase(t)))
 		}
 		us = append(us, u)
 	}
@@ -732,11 +740,11 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int) bool 
 }
 
 // zhFunctionEdge reports whether s starts or ends with a character of
-// zhFunction.
+// zhFunction, or starts with one of zhPositional.
 func zhFunctionEdge(s string) bool {
 	_, n := utf8.DecodeRuneInString(s)
 	_, m := utf8.DecodeLastRuneInString(s)
-	return zhFunction.has(s[:n]) || zhFunction.has(s[len(s)-m:])
+	return zhFunction.has(s[:n]) || zhFunction.has(s[len(s)-m:]) || zhPositional.has(s[:n])
 }
 
 // zhBase is the simplified form of a Chinese token (its Base; see
@@ -754,14 +762,18 @@ func morpheme(pos []string) bool {
 	return len(pos) > 0 && len(pos[0]) == 2 && pos[0][1] == 'g' && pos[0][0] >= 'a' && pos[0][0] <= 'z'
 }
 
-// zhFunction are Chinese function, deictic and positional characters
-// (simplified forms) that gse may tag as morphemes or nouns (为 "as", 且
-// "and", 此 "this", 后 "after"): never part of a term when they stand
-// alone.
+// zhFunction are Chinese function and deictic characters (simplified
+// forms) that gse may tag as morphemes or nouns (为 "as", 且 "and", 此
+// "this"): never part of a term when they stand alone.
 var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "并", "但", "则", "即", "亦", "又", "也", "于", "以", "被", "把",
 	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者",
-	"此", "这", "那", "该", "每", "某", "各", "一", "给", "还", "就", "都", "很", "较", "更", "最", "已", "往",
-	"后", "前", "中", "内", "外", "上", "下", "里", "处")
+	"此", "这", "那", "该", "每", "某", "各", "一", "给", "还", "就", "都", "很", "较", "更", "最", "已", "往", "可", "能", "会",
+	// Positions that mark a setting, not a part of a term (过程中, 临床上).
+	"中", "上", "里", "处")
+
+// zhPositional are the Chinese positional characters of terms such as
+// 关节内注射, 细胞外基质, 移植后 (内, 外, 前, 后, 下): inside a term only.
+var zhPositional = setOf("内", "外", "前", "后", "下")
 
 // functionPOS reports kagome tags of function words, which a lone han
 // character keeps even between han neighbours.

@@ -75,3 +75,12 @@ func TestChineseLongObjectsAndScope(t *testing.T) {
 	got := documentTerms(toks, text)
 	checkTerms(t, got, []string{"体格检查", "类风湿关节炎"}, []string{"依靠体格检查", "全球类风湿关节炎", "全球", "我國患者"})
 }
+
+// Positional characters continue a term but neither start nor end one;
+// 中 marks a setting and breaks the compound.
+func TestChinesePositional(t *testing.T) {
+	text := "关节内注射治疗。移植后。过程中干细胞。"
+	got := documentTerms(zhTokens(text, "关节/n", "内/f", "注射/v", "治疗/vn", "。/x", "移植/vn", "后/nr", "。/x",
+		"过程/n", "中/f", "干细胞/n", "。/x"), text)
+	checkTerms(t, got, []string{"关节内注射治疗", "移植", "干细胞"}, []string{"移植后", "内注射治疗", "过程中干细胞", "中干细胞"})
+}
