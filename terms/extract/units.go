@@ -56,7 +56,11 @@ func (u *unit) setFlags(m *tokMemo) {
 	u.startHan = ti.f&fStartHan != 0
 	u.number = ti.f&fNumber != 0
 	m.setWordFlags()
-	u.nonFinal = m.nonFinal || m.zhFinal && u.lang != tokenize.Japanese
+	u.nonFinal = m.nonFinal
+	if u.lang != tokenize.Japanese {
+		m.setZhFlags()
+		u.nonFinal = u.nonFinal || m.zhFinal
+	}
 	if u.latin {
 		u.latinShape = m.latinShape
 	}
@@ -72,6 +76,7 @@ type tokMemo struct {
 	ti         tokInfo
 	flagged    bool  // the three below are set (setWordFlags)
 	nonFinal   bool  // in nonFinal
+	zhFlagged  bool  // the two below are set (setZhFlags)
 	zhFinal    bool  // its simplified form is in zhNonFinal
 	zhScope    bool  // its simplified form is in zhScope
 	latinShape bool  // latinTermShape, when ti has fLatin
@@ -110,12 +115,21 @@ func (m *tokMemo) setWordFlags() {
 		return
 	}
 	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
+	if m.ti.f&fLatin != 0 {
+		m.latinShape = latinTermShape(m.text)
+	}
+}
+
+// setZhFlags looks m's text up in the Chinese word lists, in simplified
+// form, once: only for texts of Chinese units.
+func (m *tokMemo) setZhFlags() {
+	if m.zhFlagged {
+		return
+	}
+	m.zhFlagged = true
 	if m.ti.f&fAllHan != 0 && (m.ti.runes == 2 || m.ti.runes == 3) {
 		f := han.Fold(m.text)
 		m.zhFinal, m.zhScope = zhNonFinal.has(f), zhScope.has(f)
-	}
-	if m.ti.f&fLatin != 0 {
-		m.latinShape = latinTermShape(m.text)
 	}
 }
 
