@@ -120,6 +120,19 @@ func (m *tokMemo) setWordFlags() {
 	}
 }
 
+// foldedSetOf is setOf of words and of their han folding keys
+// (setZhFlags looks up han.Fold of a text, which for some characters is a
+// rare variant: 研 → 硏).
+func foldedSetOf(words ...string) strSet {
+	all := append([]string(nil), words...)
+	for _, w := range words {
+		if f := han.Fold(w); f != w {
+			all = append(all, f)
+		}
+	}
+	return setOf(all...)
+}
+
 // setZhFlags looks m's text up in the Chinese word lists, in simplified
 // form, once: only for texts of Chinese units.
 func (m *tokMemo) setZhFlags() {
@@ -287,14 +300,14 @@ var generalNouns = setOf(
 // phrases about a term (研究现状, 应用前景, 治疗困境, 评估工作), not terms,
 // and heads of institution and people names (卫生职业技术学院, 医学重点实验室,
 // 医务工作者), so no Chinese term ends with them.
-var zhNonFinal = setOf("现状", "前景", "领域", "困境", "背景", "进展", "状况", "手段", "方面", "问题", "情况", "意义", "目的", "特点",
+var zhNonFinal = foldedSetOf("现状", "前景", "领域", "困境", "背景", "进展", "状况", "手段", "方面", "问题", "情况", "意义", "目的", "特点",
 	"过程", "工作", "部门", "依据", "数量", "经验", "阶段", "时期", "期间", "信息", "作用",
 	"整体", "产业", "文献",
 	"学院", "大学", "研究院", "研究所", "研究室", "实验室", "协会", "医院", "公司", "杂志", "期刊", "单位", "工作者", "决策者", "专家")
 
 // zhScope are Chinese words of place and time scope (全球类风湿关节炎,
 // 我国患者, 目前治疗): no term starts with them.
-var zhScope = setOf("全球", "我国", "国内", "国外", "海外", "近年", "目前", "当前")
+var zhScope = foldedSetOf("全球", "我国", "国内", "国外", "海外", "近年", "目前", "当前")
 
 // deicticPrefixes point at the text or the situation (本記事, 当院, 各疾患,
 // 何種類): a term never starts with them, nor with the lone character

@@ -84,3 +84,11 @@ func TestChinesePositional(t *testing.T) {
 		"过程/n", "中/f", "干细胞/n", "。/x"), text)
 	checkTerms(t, got, []string{"关节内注射治疗", "移植", "干细胞"}, []string{"移植后", "内注射治疗", "过程中干细胞", "中干细胞"})
 }
+
+// The Chinese word lists match characters whose han folding key is a rare
+// variant (研 → 硏 in 研究室).
+func TestChineseListsFolded(t *testing.T) {
+	text := "实验血液学研究室共同"
+	got := documentTerms(zhTokens(text, "实验/vn", "血液学/n", "研究室/n", "共同/d"), text)
+	checkTerms(t, got, []string{"血液学"}, []string{"血液学研究室"})
+}

@@ -64,8 +64,42 @@ var segmenter = sync.OnceValues(func() (*gse.Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	simpForms = simplifiedForms(&seg)
 	return &seg, nil
 })
+
+// Han characters from U+3400 to U+9FFF (extension A and the unified block).
+const hanLo, hanHi = 0x3400, 0x9FFF
+
+// simpForms maps a Han character (hanLo..hanHi) to the simplified form gse's
+// dictionary knows, 0 for none. Set with the segmenter, read-only after.
+var simpForms []rune
+
+// simplifiedForms returns the table of simpForms: the folding key of
+// tokenize/han when gse knows it as a word (為 → 为, 幹 → 干, 於 → 于).
+// Keys that went through the Japanese table to a rare form (研 → 硏) are
+// not words of gse's and are left out.
+func simplifiedForms(seg *gse.Segmenter) []rune {
+	t := make([]rune, hanHi-hanLo+1)
+	for r := rune(hanLo); r <= hanHi; r++ {
+		if f := han.FoldRune(r); f != r {
+			if freq, _, ok := seg.Find(string(f)); ok && freq > 0 {
+				t[r-hanLo] = f
+			}
+		}
+	}
+	return t
+}
+
+// simplifiedForm returns the simplified form of r in simpForms, or r.
+func simplifiedForm(r rune) rune {
+	if hanLo <= r && r <= hanHi {
+		if f := simpForms[r-hanLo]; f != 0 {
+			return f
+		}
+	}
+	return r
+}
 
 // New returns a Chinese tokenizer. gse's dictionaries are loaded once per
 // process, on first use (about a second), and shared by all Tokenizers.
@@ -187,7 +221,7 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 const frequentVerb = 4000
 
 // chineseForms returns s with its characters in the forms gse's simplified
-// dictionary knows, one character for one. Japanese-only characters (帯,
+// dictionary knows (simpForms), one character for one. Japanese-only characters (帯,
 // 剤, 関) always fold: gse knows 脐带血, not the 脐帯血 of a Japanese
 // writer's Chinese. All characters fold (為, 於, 幹, 該) when s is
 // traditional: it has a traditional-only character, or no simplified-only
@@ -203,7 +237,7 @@ func chineseForms(s string) (folded string, trad bool) {
 		}
 		switch han.Classify(r) {
 		case han.TraditionalOnly:
-			return strings.Map(han.FoldRune, s), true
+			return strings.Map(simplifiedForm, s), true
 		case han.SimplifiedOnly:
 			simp = true
 		case han.JapaneseOnly:
@@ -211,12 +245,12 @@ func chineseForms(s string) (folded string, trad bool) {
 				first = i
 			}
 		}
-		if han.FoldRune(r) != r {
+		if simplifiedForm(r) != r {
 			folds++
 		}
 	}
 	if !simp && folds >= 2 {
-		return strings.Map(han.FoldRune, s), true
+		return strings.Map(simplifiedForm, s), true
 	}
 	if first < 0 {
 		return s, false
