@@ -93,7 +93,7 @@ func simplifiedForms(seg *gse.Segmenter) []rune {
 
 // simplifiedForm returns the simplified form of r in simpForms, or r.
 func simplifiedForm(r rune) rune {
-	if hanLo <= r && r <= hanHi {
+	if hanLo <= r && int(r-hanLo) < len(simpForms) {
 		if f := simpForms[r-hanLo]; f != 0 {
 			return f
 		}
