@@ -636,7 +636,8 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				u.role, u.numeric, u.latin = rolePrefix, true, false
 			}
 		}
-		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && nominalVerb(sc, toks, ms, i) {
+		afterNoun := len(us) > 0 && us[len(us)-1].end == t.Start && (us[len(us)-1].role == roleNoun || us[len(us)-1].role == roleSuffix) && !us[len(us)-1].verb
+		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && nominalVerb(sc, toks, ms, i, afterNoun) {
 			u.role = roleNoun
 		} else if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
 			u.verb = true
@@ -746,17 +747,24 @@ func takesObject(text string, us []unit, i int) bool {
 	return n.role != roleNone && !n.verbal && !n.latin && adjacent(text, o, n)
 }
 
-// nominalVerb reports whether the rarer Chinese verb toks[i] (缓解, 治愈)
+// nominalVerb reports whether the rarer Chinese verb toks[i] (缓解, 移植)
 // is used as a noun: the object of a frequent verb or the head after 的
-// (得到缓解, 的缓解), with no noun after it that it could modify.
-func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int) bool {
+// (得到缓解, 的缓解), with no noun after it that it could modify; or the
+// head after a noun at the end of a phrase (干细胞移植, 细胞凋亡 before
+// punctuation; not 组织衍生的, nor a verb of degree: 面积减小). afterNoun
+// reports a noun unit just before it.
+func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, afterNoun bool) bool {
 	t := &toks[i]
 	if i == 0 || toks[i-1].End != t.Start || t.Lang == tokenize.Japanese {
 		return false
 	}
 	p := &toks[i-1]
 	if !(len(p.POS) > 1 && p.POS[0] == "v" && p.POS[1] == "frequent" || zhBase(p) == "的") {
-		return false
+		if !afterNoun || zhDegree.has(zhBase(t)) {
+			return false
+		}
+		// Only at the end of a phrase: before punctuation or the end.
+		return i+1 == len(toks) || toks[i+1].Start != t.End || sc.memo[ms[i+1]].ti.f&fWord == 0
 	}
 	if i+1 < len(toks) && toks[i+1].Start == t.End {
 		if r, _ := classifyMemo(&toks[i+1], &sc.memo[ms[i+1]]); r != roleNone {
@@ -773,6 +781,11 @@ func zhFunctionEdge(s string) bool {
 	_, m := utf8.DecodeLastRuneInString(s)
 	return zhFunction.has(s[:n]) || zhFunction.has(s[len(s)-m:]) || zhPositional.has(s[:n])
 }
+
+// zhDegree are Chinese verbs of change in degree: after a noun they are
+// its predicate (体积增大, 指标下降), not the head of a term.
+var zhDegree = setOf("增大", "减小", "增加", "减少", "增高", "升高", "降低", "下降", "上升", "提高", "增强", "减弱", "加重", "减轻",
+	"扩大", "缩小", "递增", "递减", "增多", "变化", "改变", "消失", "恢复", "稳定", "持续")
 
 // zhBase is the simplified form of a Chinese token (its Base; see
 // tokenize/zh), or its surface.
