@@ -751,7 +751,7 @@ func takesObject(text string, us []unit, i int) bool {
 // is used as a noun: the object of a frequent verb or the head after 的
 // (得到缓解, 的缓解), with no noun after it that it could modify; or the
 // head after a noun at the end of a phrase (干细胞移植, 细胞凋亡 before
-// punctuation; not 组织衍生的, nor a verb of degree: 面积减小). afterNoun
+// punctuation; not 组织衍生的, nor a verb of degree or motion: 面积减小). afterNoun
 // reports a noun unit just before it.
 func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, afterNoun bool) bool {
 	t := &toks[i]
@@ -760,7 +760,7 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, after
 	}
 	p := &toks[i-1]
 	if !(len(p.POS) > 1 && p.POS[0] == "v" && p.POS[1] == "frequent" || zhBase(p) == "的") {
-		if !afterNoun || zhDegree.has(zhBase(t)) {
+		if !afterNoun || zhPredicate.has(zhBase(t)) {
 			return false
 		}
 		// Only at the end of a phrase: before punctuation or the end.
@@ -782,10 +782,12 @@ func zhFunctionEdge(s string) bool {
 	return zhFunction.has(s[:n]) || zhFunction.has(s[len(s)-m:]) || zhPositional.has(s[:n])
 }
 
-// zhDegree are Chinese verbs of change in degree: after a noun they are
-// its predicate (体积增大, 指标下降), not the head of a term.
-var zhDegree = setOf("增大", "减小", "增加", "减少", "增高", "升高", "降低", "下降", "上升", "提高", "增强", "减弱", "加重", "减轻",
-	"扩大", "缩小", "递增", "递减", "增多", "变化", "改变", "消失", "恢复", "稳定", "持续")
+// zhPredicate are Chinese verbs of change in degree and of motion: after
+// a noun they are its predicate (体积增大, 指标下降, 向损伤部位前进), not the
+// head of a term.
+var zhPredicate = setOf("增大", "减小", "增加", "减少", "增高", "升高", "降低", "下降", "上升", "提高", "增强", "减弱", "加重", "减轻",
+	"扩大", "缩小", "递增", "递减", "增多", "变化", "改变", "消失", "恢复", "稳定", "持续",
+	"前进", "行进", "移动", "进入", "到达", "返回", "出发", "离开", "行走", "前往")
 
 // zhBase is the simplified form of a Chinese token (its Base; see
 // tokenize/zh), or its surface.

@@ -94,11 +94,11 @@ func TestChineseListsFolded(t *testing.T) {
 }
 
 // A rarer verb after a noun at the end of a phrase heads a term
-// (干细胞移植); before 的 or another verb, or a verb of degree, it is a
-// predicate (组织衍生的, 面积减小).
+// (干细胞移植); before 的 or another verb, or a verb of degree or motion,
+// it is a predicate (组织衍生的, 面积减小, 部位前进).
 func TestChineseNounVerbHeads(t *testing.T) {
-	text := "干细胞移植。组织衍生的细胞。面积减小。综述旨在推动。"
+	text := "干细胞移植。组织衍生的细胞。面积减小。综述旨在推动。向部位前进。"
 	got := documentTerms(zhTokens(text, "干细胞/n", "移植/v", "。/x", "组织/n", "衍生/v", "的/uj", "细胞/n", "。/x",
-		"面积/n", "减小/v", "。/x", "综述/n", "旨在/v", "推动/v,frequent", "。/x"), text)
-	checkTerms(t, got, []string{"干细胞移植", "组织", "面积", "综述"}, []string{"组织衍生", "面积减小", "综述旨在", "减小", "旨在"})
+		"面积/n", "减小/v", "。/x", "综述/n", "旨在/v", "推动/v,frequent", "。/x", "向/p", "部位/n", "前进/v", "。/x"), text)
+	checkTerms(t, got, []string{"干细胞移植", "组织", "面积", "综述"}, []string{"组织衍生", "面积减小", "综述旨在", "减小", "旨在", "部位前进"})
 }
