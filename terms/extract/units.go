@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/medterm/glossary/tokenize"
+	"github.com/medterm/glossary/tokenize/han"
 	"golang.org/x/text/language"
 )
 
@@ -34,6 +35,7 @@ type unit struct {
 	spaced  bool  // a space separates it from the previous unit of its run
 	numeric bool  // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
 	verb    bool  // a Chinese verb used as a modifier
+	verbal  bool  // a Chinese verb or verbal noun (治疗/vn): may take an object
 	deictic bool  // a deictic prefix (本, 当, 各): never starts a term
 	memo    int32 // index of its text's tokMemo
 
@@ -55,6 +57,10 @@ func (u *unit) setFlags(m *tokMemo) {
 	u.number = ti.f&fNumber != 0
 	m.setWordFlags()
 	u.nonFinal = m.nonFinal
+	if u.lang != tokenize.Japanese {
+		m.setZhFlags()
+		u.nonFinal = u.nonFinal || m.zhFinal
+	}
 	if u.latin {
 		u.latinShape = m.latinShape
 	}
@@ -70,6 +76,9 @@ type tokMemo struct {
 	ti         tokInfo
 	flagged    bool  // the three below are set (setWordFlags)
 	nonFinal   bool  // in nonFinal
+	zhFlagged  bool  // the two below are set (setZhFlags)
+	zhFinal    bool  // its simplified form is in zhNonFinal
+	zhScope    bool  // its simplified form is in zhScope
 	latinShape bool  // latinTermShape, when ti has fLatin
 	deictic    bool  // in deicticPrefixes
 	uid        int32 // the document's unit id, −1 until a run holds it
@@ -108,6 +117,32 @@ func (m *tokMemo) setWordFlags() {
 	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
 	if m.ti.f&fLatin != 0 {
 		m.latinShape = latinTermShape(m.text)
+	}
+}
+
+// foldedSetOf is setOf of words and of their han folding keys
+// (setZhFlags looks up han.Fold of a text, which for some characters is a
+// rare variant: 研 → 硏).
+func foldedSetOf(words ...string) strSet {
+	all := append([]string(nil), words...)
+	for _, w := range words {
+		if f := han.Fold(w); f != w {
+			all = append(all, f)
+		}
+	}
+	return setOf(all...)
+}
+
+// setZhFlags looks m's text up in the Chinese word lists, in simplified
+// form, once: only for texts of Chinese units.
+func (m *tokMemo) setZhFlags() {
+	if m.zhFlagged {
+		return
+	}
+	m.zhFlagged = true
+	if m.ti.f&fAllHan != 0 && (m.ti.runes == 2 || m.ti.runes == 3) {
+		f := han.Fold(m.text)
+		m.zhFinal, m.zhScope = zhNonFinal.has(f), zhScope.has(f)
 	}
 }
 
@@ -250,6 +285,7 @@ var generalNouns = setOf(
 	"患者さん", "患者様", "以降", "当院", "リスク", "品質", "生活", "日常生活", "健康", "体内", "身体", "人体", "自己", "活動", "調節",
 	"レベル", "経験", "最新", "注目", "安全", "コスト", "費用", "保険", "施設", "長期", "短期", "日常", "自体", "そのもの", "月", "年", "日", "週", "歳", "管理", "全員", "方法", "手段", "選択肢", "医療機関", "クリニック", "専門医", "主治医", "高齢者", "機能", "作用", "反応", "進行", "抑制", "促進", "評価", "調整",
 	"情况", "方面", "问题", "结果", "方法", "时间", "目前", "可能", "进行", "作用", "效果", "患者", "所有", "国内", "海外",
+	"病人", "类型", "作者", "单位", "技术", "全球", "国际", "人类", "我国", "能力", "水平", "方式", "途径", "数量", "现状", "前景", "领域", "来源", "全面", "合理",
 	// General loanwords and words of the page itself (記事, 目次): the
 	// vocabulary of any web article.
 	"ステップ", "アプローチ", "イメージ", "ケース", "ポイント", "メリット", "デメリット", "サポート", "データ", "タイプ", "パターン",
@@ -259,6 +295,19 @@ var generalNouns = setOf(
 	"掲載", "一覧", "詳細", "概要", "全国", "地域", "社会", "仕事", "家族", "毎日", "本文", "女性", "男性", "子供", "子ども",
 	"時代", "世代", "年齢", "場所", "料金", "予約", "電話", "問い合わせ", "お問い合わせ",
 )
+
+// zhNonFinal are Chinese relational heads (simplified forms): they make
+// phrases about a term (研究现状, 应用前景, 治疗困境, 评估工作), not terms,
+// and heads of institution and people names (卫生职业技术学院, 医学重点实验室,
+// 医务工作者), so no Chinese term ends with them.
+var zhNonFinal = foldedSetOf("现状", "前景", "领域", "困境", "背景", "进展", "状况", "手段", "方面", "问题", "情况", "意义", "目的", "特点",
+	"过程", "工作", "部门", "依据", "数量", "经验", "阶段", "时期", "期间", "信息", "作用",
+	"整体", "产业", "文献",
+	"学院", "大学", "研究院", "研究所", "研究室", "实验室", "协会", "医院", "公司", "杂志", "期刊", "单位", "工作者", "决策者", "专家")
+
+// zhScope are Chinese words of place and time scope (全球类风湿关节炎,
+// 我国患者, 目前治疗): no term starts with them.
+var zhScope = foldedSetOf("全球", "我国", "国内", "国外", "海外", "近年", "目前", "当前")
 
 // deicticPrefixes point at the text or the situation (本記事, 当院, 各疾患,
 // 何種類): a term never starts with them, nor with the lone character
@@ -368,6 +417,19 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNone, false
 	}
 	// gse (jieba-style tags)
+	if ti.runes == 1 && t.Lang != tokenize.Japanese {
+		b := zhBase(t)
+		if zhFunction.has(b) {
+			// Function characters whatever gse's tag (此/zg of 此研究).
+			return roleNone, false
+		}
+		if zhPositional.has(b) {
+			// Positional characters continue a term (关节内注射) but never
+			// start (compoundRuns) or end one (后/nr of 治疗后, 內/n of
+			// 膝關節內).
+			return rolePrefix, false
+		}
+	}
 	switch {
 	case pos == "eng":
 		return roleNoun, false
@@ -378,6 +440,10 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNoun, gen
 	case pos == "h":
 		return rolePrefix, false
+	case pos == "v" && sub == "frequent":
+		// Frequent verbs of general language take objects (提供信息,
+		// 选择干细胞治疗): never part of a term.
+		return roleNone, false
 	case pos == "v" && allHan && ti.runes >= 2 && t.Lang != tokenize.Japanese:
 		// jieba tags many verbal nouns as verbs (损伤, 免疫): they modify a
 		// following noun (损伤部位, 免疫反应) but do not end a term.
@@ -385,6 +451,11 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 	case pos == "k":
 		return roleSuffix, false
 	case pos == "" || pos == "x":
+		if allHan && t.Lang != tokenize.Japanese && ti.runes >= 2 && zhFunctionEdge(zhBase(t)) {
+			// A word gse's model made up around a function character
+			// (后易 of 停药后易反复, 对间 of 方法对间充质): no term.
+			return roleNone, false
+		}
 		if allHan || ti.f&fAllKata != 0 {
 			return roleNoun, gen
 		}
@@ -533,7 +604,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		t, m := &toks[i], &sc.memo[ms[i]]
 		ti := m.ti
 		r, gen := classifyMemo(t, m)
-		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && (t.Lang == tokenize.Japanese && !functionPOS(t.POS) || morpheme(t.POS) && !zhFunction.has(t.Surface)) {
+		if r == roleNone && ti.runes == 1 && ti.f&fAllHan != 0 && (t.Lang == tokenize.Japanese && !functionPOS(t.POS) || morpheme(t.POS) && !zhFunction.has(zhBase(t))) {
 			// A single han character mis-tagged as a verb, adjective or
 			// person name between han neighbours (破 of 破骨細胞), or a
 			// bound morpheme of gse's (间 of 间|充质|干细胞, 昔 of 利妥|昔|单抗)
@@ -563,7 +634,10 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				u.role, u.numeric, u.latin = rolePrefix, true, false
 			}
 		}
-		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
+		afterNoun := len(us) > 0 && us[len(us)-1].end == t.Start && (us[len(us)-1].role == roleNoun || us[len(us)-1].role == roleSuffix) && !us[len(us)-1].verb
+		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && nominalVerb(sc, toks, ms, i, afterNoun) {
+			u.role = roleNoun
+		} else if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
 			u.verb = true
 			// Only the last of a chain of verbs modifies the noun after it
 			// (投入能够抑制免疫反应 is a clause, 免疫反应 a term).
@@ -571,9 +645,12 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 				us[len(us)-1].role = roleNone
 			}
 		}
+		// Verbal nouns of two characters (治疗, 研究); jieba also tags
+		// some longer nouns vn (风湿病 of 风湿病学会).
+		u.verbal = u.verb || u.role != roleNone && ti.runes == 2 && len(t.POS) > 0 && t.POS[0] == "vn"
 		if u.role != roleNone {
 			u.setFlags(m)
-			u.deictic = u.role == rolePrefix && m.deictic
+			u.deictic = u.role == rolePrefix && m.deictic || u.lang != tokenize.Japanese && (m.zhScope || u.role == rolePrefix && u.oneRune && zhPositional.has(zhBase(t)))
 		}
 		us = append(us, u)
 	}
@@ -605,7 +682,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			prev := &us[i-1]
 			// A Chinese verb modifies the noun after it (损伤部位); after a
 			// noun it starts a predicate (干细胞|联合|利妥昔单抗).
-			if us[i].verb && prev.role != rolePrefix || !adjacent(text, *prev, us[i]) {
+			if us[i].verb && prev.role != rolePrefix || !adjacent(text, *prev, us[i]) || takesObject(text, us, i) {
 				flush(i)
 			} else if prev.end < us[i].start {
 				us[i].spaced = true
@@ -643,16 +720,100 @@ func adjacent(text string, a, b unit) bool {
 	return a.latin != b.latin || a.latin && b.latin
 }
 
+// takesObject reports whether the Chinese verb or verbal noun us[i-1] has
+// its object from us[i] on: a Latin word (治疗SLE), or a noun phrase of two
+// or more units with no verbal one among the first two (治疗|系统性|红斑狼疮,
+// 干细胞治疗|类风湿性|关节炎). A verbal noun before one noun (治疗方法) or
+// before a chain of verbal nouns (治疗技术评估) heads a compound instead.
+func takesObject(text string, us []unit, i int) bool {
+	v, o := us[i-1], us[i]
+	if !v.verbal || o.verbal || o.role == roleSuffix || o.lang == tokenize.Japanese {
+		return false
+	}
+	if o.latin {
+		return true
+	}
+	if v.verb && o.allHan && o.end-o.start >= 9 && o.role == roleNoun {
+		// A verb before a noun of three characters or more (依靠|体格检查,
+		// 移植|干细胞) has its object; verbs modify short heads (损伤部位).
+		return true
+	}
+	if i+1 >= len(us) {
+		return false
+	}
+	n := us[i+1]
+	return n.role != roleNone && !n.verbal && !n.latin && adjacent(text, o, n)
+}
+
+// nominalVerb reports whether the rarer Chinese verb toks[i] (缓解, 移植)
+// is used as a noun: the object of a frequent verb or the head after 的
+// (得到缓解, 的缓解), with no noun after it that it could modify; or the
+// head after a noun at the end of a phrase (干细胞移植, 细胞凋亡 before
+// punctuation; not 组织衍生的, nor a verb of degree or motion: 面积减小). afterNoun
+// reports a noun unit just before it.
+func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, afterNoun bool) bool {
+	t := &toks[i]
+	if i == 0 || toks[i-1].End != t.Start || t.Lang == tokenize.Japanese {
+		return false
+	}
+	p := &toks[i-1]
+	if !(len(p.POS) > 1 && p.POS[0] == "v" && p.POS[1] == "frequent" || zhBase(p) == "的") {
+		if !afterNoun || zhPredicate.has(zhBase(t)) {
+			return false
+		}
+		// Only at the end of a phrase: before punctuation or the end.
+		return i+1 == len(toks) || toks[i+1].Start != t.End || sc.memo[ms[i+1]].ti.f&fWord == 0
+	}
+	if i+1 < len(toks) && toks[i+1].Start == t.End {
+		if r, _ := classifyMemo(&toks[i+1], &sc.memo[ms[i+1]]); r != roleNone {
+			return false
+		}
+	}
+	return true
+}
+
+// zhFunctionEdge reports whether s starts or ends with a character of
+// zhFunction, or starts with one of zhPositional.
+func zhFunctionEdge(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	_, m := utf8.DecodeLastRuneInString(s)
+	return zhFunction.has(s[:n]) || zhFunction.has(s[len(s)-m:]) || zhPositional.has(s[:n])
+}
+
+// zhPredicate are Chinese verbs of change in degree and of motion: after
+// a noun they are its predicate (体积增大, 指标下降, 向损伤部位前进), not the
+// head of a term.
+var zhPredicate = setOf("增大", "减小", "增加", "减少", "增高", "升高", "降低", "下降", "上升", "提高", "增强", "减弱", "加重", "减轻",
+	"扩大", "缩小", "递增", "递减", "增多", "变化", "改变", "消失", "恢复", "稳定", "持续",
+	"前进", "行进", "移动", "进入", "到达", "返回", "出发", "离开", "行走", "前往")
+
+// zhBase is the simplified form of a Chinese token (its Base; see
+// tokenize/zh), or its surface.
+func zhBase(t *tokenize.Token) string {
+	if t.Base != "" {
+		return t.Base
+	}
+	return t.Surface
+}
+
 // morpheme reports gse's tags of bound morphemes (ag, dg, ng, tg, vg, zg:
 // 语素), pieces of words its dictionary lacks.
 func morpheme(pos []string) bool {
 	return len(pos) > 0 && len(pos[0]) == 2 && pos[0][1] == 'g' && pos[0][0] >= 'a' && pos[0][0] <= 'z'
 }
 
-// zhFunction are Chinese function characters that gse may tag as
-// morphemes (为 "as", 且 "and"): never part of a term.
+// zhFunction are Chinese function and deictic characters (simplified
+// forms) that gse may tag as morphemes or nouns (为 "as", 且 "and", 此
+// "this"): never part of a term when they stand alone.
 var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "并", "但", "则", "即", "亦", "又", "也", "于", "以", "被", "把",
-	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者")
+	"将", "从", "在", "对", "向", "由", "的", "地", "得", "了", "着", "过", "是", "有", "无", "不", "等", "和", "同", "至", "比", "如", "若", "因", "所", "者",
+	"此", "这", "那", "该", "每", "某", "各", "一", "给", "还", "就", "都", "很", "较", "更", "最", "已", "往", "可", "能", "会",
+	// Positions that mark a setting, not a part of a term (过程中, 临床上).
+	"中", "上", "里", "处")
+
+// zhPositional are the Chinese positional characters of terms such as
+// 关节内注射, 细胞外基质, 移植后 (内, 外, 前, 后, 下): inside a term only.
+var zhPositional = setOf("内", "外", "前", "后", "下")
 
 // functionPOS reports kagome tags of function words, which a lone han
 // character keeps even between han neighbours.

@@ -64,8 +64,42 @@ var segmenter = sync.OnceValues(func() (*gse.Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	simpForms = simplifiedForms(&seg)
 	return &seg, nil
 })
+
+// Han characters from U+3400 to U+9FFF (extension A and the unified block).
+const hanLo, hanHi = 0x3400, 0x9FFF
+
+// simpForms maps a Han character (hanLo..hanHi) to the simplified form gse's
+// dictionary knows, 0 for none. Set with the segmenter, read-only after.
+var simpForms []rune
+
+// simplifiedForms returns the table of simpForms: the folding key of
+// tokenize/han when gse knows it as a word (為 → 为, 幹 → 干, 於 → 于).
+// Keys that went through the Japanese table to a rare form (研 → 硏) are
+// not words of gse's and are left out.
+func simplifiedForms(seg *gse.Segmenter) []rune {
+	t := make([]rune, hanHi-hanLo+1)
+	for r := rune(hanLo); r <= hanHi; r++ {
+		if f := han.FoldRune(r); f != r {
+			if freq, _, ok := seg.Find(string(f)); ok && freq > 0 {
+				t[r-hanLo] = f
+			}
+		}
+	}
+	return t
+}
+
+// simplifiedForm returns the simplified form of r in simpForms, or r.
+func simplifiedForm(r rune) rune {
+	if hanLo <= r && int(r-hanLo) < len(simpForms) {
+		if f := simpForms[r-hanLo]; f != 0 {
+			return f
+		}
+	}
+	return r
+}
 
 // New returns a Chinese tokenizer. gse's dictionaries are loaded once per
 // process, on first use (about a second), and shared by all Tokenizers.
@@ -88,7 +122,9 @@ var userPOS = []string{"n"}
 
 // Tokenize returns the tokens of text with offsets into text. White space
 // makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
-// words gse does not know).
+// words gse does not know), with a second element "frequent" for the
+// frequent verbs of general language (see frequentVerb). Base is the
+// surface, in simplified characters when the text is traditional.
 func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 	return t.AppendTokens(make([]tokenize.Token, 0, len(text)/4), text)
 }
@@ -125,37 +161,51 @@ func (t *Tokenizer) match(s string, first rune) string {
 
 // segment appends the gse tokens of text[start:end]. gse lower-cases its
 // input and returns the pieces, not positions; each piece covers as many
-// characters of the input as it has runes (lower-casing maps rune to rune,
-// invalid bytes become one U+FFFD each on both sides), so the original
-// surface is recovered by counting runes.
+// characters of the input as it has runes (lower-casing and chineseForms map
+// rune to rune, invalid bytes become one U+FFFD each on both sides), so the
+// original surface is recovered by counting runes.
 func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) []tokenize.Token {
 	if start >= end {
 		return toks
 	}
-	off := start
-	for _, piece := range t.seg.Cut(chineseForms(text[start:end]), true) {
+	in, trad := chineseForms(text[start:end])
+	off, fo := start, 0 // offsets into text and in
+	for _, piece := range t.seg.Cut(in, true) {
 		n := utf8.RuneCountInString(piece)
-		e := off
+		e, fe := off, fo
 		for ; n > 0 && e < end; n-- {
 			_, size := utf8.DecodeRuneInString(text[e:end])
 			e += size
+			if trad {
+				_, size = utf8.DecodeRuneInString(in[fe:])
+				fe += size
+			}
 		}
 		if e == off {
 			continue
 		}
-		s := off
-		off = e
+		s, fs := off, fo
+		off, fo = e, fe
 		// gse glues line breaks to punctuation ("。\n"): trim white space.
 		s, e = blank.Trim(text, s, e)
 		if s == e {
 			continue
 		}
 		surface := text[s:e]
-		pos := "x"
-		if _, p, ok := t.seg.Find(piece); ok && p != "" {
-			pos = p
+		base := surface
+		if trad { // the same characters of in (white space does not fold)
+			fs, fe = blank.Trim(in, fs, fe)
+			base = in[fs:fe]
 		}
-		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: surface, POS: posSlice(pos)})
+		pos := "x"
+		freq := 0.0
+		if f, p, ok := t.seg.Find(piece); ok && p != "" {
+			pos, freq = p, f
+		}
+		if pos == "v" && freq >= frequentVerb {
+			pos = "v,frequent"
+		}
+		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: base, POS: posSlice(pos)})
 	}
 	if off < end && strings.TrimSpace(text[off:end]) != "" { // gse dropped text: keep it
 		toks = append(toks, tokenize.Token{Surface: text[off:end], Start: off, End: end, Base: text[off:end], POS: posSlice("x")})
@@ -163,33 +213,66 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 	return toks
 }
 
-// chineseForms replaces Japanese-only characters (帯, 剤, 関) by their
-// Chinese forms (han.FoldRune), one character for one, for the segmenter:
-// gse's dictionary knows 脐带血, not the 脐帯血 of a Japanese writer's
-// Chinese. Tokens keep the original surface (segment counts runes).
-func chineseForms(s string) string {
+// frequentVerb is the dictionary frequency (jieba's counts) from which a
+// verb is a frequent verb of general language (进行 54355, 提供 16799,
+// 推动 4715), tagged "v", "frequent": such verbs take objects (提供信息)
+// rather than modify nouns as the rarer technical verbs do (损伤 1251,
+// 移植 999 in 损伤部位, 移植手术).
+const frequentVerb = 4000
+
+// chineseForms returns s with its characters in the forms gse's simplified
+// dictionary knows (simpForms), one character for one. Japanese-only characters (帯,
+// 剤, 関) always fold: gse knows 脐带血, not the 脐帯血 of a Japanese
+// writer's Chinese. All characters fold (為, 於, 幹, 該) when s is
+// traditional: it has a traditional-only character, or no simplified-only
+// one and at least two that fold (該類型的幹細胞 between two Latin words).
+// One folding character alone is not enough: simplified text writes 著 in
+// 显著, which gse knows, not 显着. trad reports the full fold. Tokens keep
+// the original surface (segment counts runes).
+func chineseForms(s string) (folded string, trad bool) {
+	first, folds, simp := -1, 0, false
 	for i, r := range s {
-		if han.Shinjitai(r) {
-			b := []rune(s[i:])
-			for k, r := range b {
-				if han.Shinjitai(r) {
-					b[k] = han.FoldRune(r)
-				}
+		if r < 0x2E80 {
+			continue
+		}
+		switch han.Classify(r) {
+		case han.TraditionalOnly:
+			return strings.Map(simplifiedForm, s), true
+		case han.SimplifiedOnly:
+			simp = true
+		case han.JapaneseOnly:
+			if first < 0 {
+				first = i
 			}
-			return s[:i] + string(b)
+		}
+		if simplifiedForm(r) != r {
+			folds++
 		}
 	}
-	return s
+	if !simp && folds >= 2 {
+		return strings.Map(simplifiedForm, s), true
+	}
+	if first < 0 {
+		return s, false
+	}
+	b := []rune(s[first:])
+	for k, r := range b {
+		if han.Shinjitai(r) {
+			b[k] = han.FoldRune(r)
+		}
+	}
+	return s[:first] + string(b), false
 }
 
-// posSlices interns the one-element POS slices of jieba's few dozen tags,
-// so tokens do not allocate them. Callers must not modify Token.POS.
+// posSlices interns the POS slices of jieba's few dozen tags (a tag with a
+// second level is written "v,frequent"), so tokens do not allocate them.
+// Callers must not modify Token.POS.
 var posSlices sync.Map // string → []string
 
 func posSlice(tag string) []string {
 	if v, ok := posSlices.Load(tag); ok {
 		return v.([]string)
 	}
-	v, _ := posSlices.LoadOrStore(tag, []string{tag})
+	v, _ := posSlices.LoadOrStore(tag, strings.Split(tag, ","))
 	return v.([]string)
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 
@@ -101,6 +102,13 @@ const paragraph = `类风湿关节炎是一种以滑膜炎症为主的自身免�
 	`治疗后,炎症指标下降,关节症状得到缓解,部分患者减少了激素用量。` +
 	`不过,长期安全性和最佳剂量仍需要在更大规模的临床试验中加以验证。`
 
+// traditional is the same kind of paragraph in traditional characters,
+// which Tokenize folds to simplified ones for gse.
+const traditional = `類風濕性關節炎是一種慢性自體免疫疾病,關節滑膜發炎會造成疼痛與變形。` +
+	`研究團隊從骨髓或脂肪組織分離間質幹細胞,體外培養後經靜脈注射給患者。` +
+	`多數患者接受治療後發炎指數降低,關節腫脹也獲得改善。` +
+	`然而,長期安全性與最適劑量仍須在更多臨床試驗中確認。`
+
 func benchmark(b *testing.B, texts []string, f func(string)) {
 	n := 0
 	for _, t := range texts {
@@ -136,6 +144,7 @@ func BenchmarkTokenize(b *testing.B) {
 		texts func(*testing.B) []string
 	}{
 		{"paragraph", func(*testing.B) []string { return []string{paragraph} }},
+		{"traditional", func(*testing.B) []string { return []string{traditional} }},
 		{"seed", seedTexts},
 	} {
 		for _, e := range []struct {
@@ -170,6 +179,7 @@ func BenchmarkVsRaw(b *testing.B) {
 		texts func(*testing.B) []string
 	}{
 		{"paragraph", func(*testing.B) []string { return []string{paragraph} }},
+		{"traditional", func(*testing.B) []string { return []string{traditional} }},
 		{"seeds", seedTexts},
 	} {
 		b.Run(in.name, func(b *testing.B) {
@@ -207,5 +217,69 @@ func TestJapaneseFormsInChinese(t *testing.T) {
 	checkTokens(t, text, toks)
 	if got := split(toks); !strings.Contains(got, "|脐帯血|") {
 		t.Errorf("Tokenize(%q) = %s; want 脐帯血 as one token", text, got)
+	}
+}
+
+// Traditional text is segmented in the simplified forms gse's dictionary
+// knows; tokens keep the traditional surface and carry the simplified Base.
+func TestTraditional(t *testing.T) {
+	tk := must(t, plain)
+	for _, tt := range []struct{ in, want, base string }{
+		{"這些患者的類風濕性關節炎得到緩解。", "類風濕性|關節炎", "类风湿性"},
+		// No traditional-only character, but several that fold.
+		{"該類型的幹細胞", "幹細胞", "干细胞"},
+	} {
+		toks := tk.Tokenize(tt.in)
+		checkTokens(t, tt.in, toks)
+		got := split(toks)
+		if !strings.Contains("|"+got+"|", "|"+tt.want+"|") {
+			t.Errorf("Tokenize(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+		first, _, _ := strings.Cut(tt.want, "|")
+		for _, x := range toks {
+			if x.Surface == first && x.Base != tt.base {
+				t.Errorf("Tokenize(%q): %s has Base %q; want %q", tt.in, first, x.Base, tt.base)
+			}
+		}
+	}
+	// Simplified text keeps its own characters (显著 is not folded to 显着).
+	for _, x := range tk.Tokenize("效果显著") {
+		if x.Base != x.Surface {
+			t.Errorf("Tokenize(效果显著): %s has Base %q", x.Surface, x.Base)
+		}
+		if x.Surface == "显著" && x.POS[0] != "a" {
+			t.Errorf("Tokenize(效果显著): 显著 tagged %v; want a", x.POS)
+		}
+	}
+}
+
+// Frequent verbs of general language carry a second POS element.
+func TestFrequentVerbs(t *testing.T) {
+	toks := must(t, plain).Tokenize("医生提供移植")
+	got := map[string]string{}
+	for _, x := range toks {
+		got[x.Surface] = strings.Join(x.POS, ",")
+	}
+	if got["提供"] != "v,frequent" || got["移植"] != "v" {
+		t.Errorf("POS = %v; want 提供 v,frequent and 移植 v", got)
+	}
+}
+
+// The traditional paragraph keeps its surfaces and offsets; every Base has
+// as many characters as its surface.
+func TestTraditionalParagraph(t *testing.T) {
+	toks := must(t, plain).Tokenize(traditional)
+	checkTokens(t, traditional, toks)
+	folded := 0
+	for _, x := range toks {
+		if utf8.RuneCountInString(x.Base) != utf8.RuneCountInString(x.Surface) {
+			t.Errorf("%s: Base %q has another length", x.Surface, x.Base)
+		}
+		if x.Base != x.Surface {
+			folded++
+		}
+	}
+	if got := split(toks); !strings.Contains("|"+got+"|", "|間質|幹細胞|") || folded == 0 {
+		t.Errorf("Tokenize(traditional) = %s (%d folded); want 間質|幹細胞 and simplified bases", got, folded)
 	}
 }
