@@ -405,6 +405,13 @@ type docBuilder struct {
 	col            *Collection
 	merged0, keys0 int
 	self           []string // the document's name, for Files
+	tagged         bool     // lastLid is registered (registerTag)
+	lastLid        langID
+
+	// kwic's left context of the last start offset (candidates of a run
+	// that start at the same unit share it).
+	leftAt int // the offset +1; 0: none yet
+	left   string
 }
 
 // snip is a context whose snippet finish builds: left【key】right.
@@ -884,9 +891,9 @@ func (c *Collection) startDirect(b *docBuilder) {
 	// most texts (the seeds: one per 38), and far fewer in a large one,
 	// whose words repeat: beyond 4096, the tables grow as needed.
 	n := min(len(b.text)/32, 4096)
-	if len(c.docs) == 0 {
-		c.idx = newIndexTable(n)
-		c.unitIDs = newIndexTable(n)
+	if len(c.docs) == 0 { // 64 KB each: most collections never grow them
+		c.idx = newIndexTable(4096)
+		c.unitIDs = newIndexTable(4096)
 	}
 	b.merged0, b.keys0 = len(c.merged), len(c.keys)
 	b.self = []string{b.name}
@@ -914,7 +921,10 @@ func (c *Collection) addDirect(b *docBuilder, lid langID, tag language.Tag, term
 		}
 		return m
 	}
-	registerTag(lid, tag)
+	if !b.tagged || b.lastLid != lid {
+		registerTag(lid, tag)
+		b.tagged, b.lastLid = true, lid
+	}
 	if c.idx.full() {
 		c.idx.grow(func(i int) uint64 { return c.hashes[i] })
 		slot, _ = c.idx.find(h, func(int) bool { return false })
@@ -1297,14 +1307,20 @@ func (b *docBuilder) kwic(start, end int) (left, right string) {
 	bytewise := b.valid && (start == len(text) || utf8.RuneStart(text[start])) && (end == len(text) || utf8.RuneStart(text[end]))
 	l, r := start, end
 	if bytewise {
-		for n := 0; n < width && l > 0; n++ {
-			if text[l-1] == '\n' {
-				break
-			}
-			l--
-			for text[l]&0xC0 == 0x80 {
+		if b.leftAt == start+1 {
+			left = b.left
+		} else {
+			for n := 0; n < width && l > 0; n++ {
+				if text[l-1] == '\n' {
+					break
+				}
 				l--
+				for text[l]&0xC0 == 0x80 {
+					l--
+				}
 			}
+			left = trimSpace(text[l:start])
+			b.leftAt, b.left = start+1, left
 		}
 		for n := 0; n < width && r < len(text); n++ {
 			c := text[r]
@@ -1313,7 +1329,7 @@ func (b *docBuilder) kwic(start, end int) (left, right string) {
 			}
 			r += int(utf8Len[c>>4]) // a lead byte: valid UTF-8 has the rest
 		}
-		return trimSpace(text[l:start]), trimSpace(text[end:r])
+		return left, trimSpace(text[end:r])
 	}
 	for n := 0; n < width && l > 0; n++ {
 		c, w := utf8.DecodeLastRuneInString(text[:l])

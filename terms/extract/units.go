@@ -581,7 +581,7 @@ func (sc *runScratch) release() {
 // The runs live in sc, which the caller reuses (see runScratch).
 func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	if sc.memoIdx.slots == nil {
-		sc.memoIdx = newIndexTable(1024)
+		sc.memoIdx = newIndexTable(4096)
 	}
 	ms := sc.ms[:0]
 	split := false
