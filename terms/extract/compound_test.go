@@ -99,3 +99,14 @@ func checkTerms(t *testing.T, got map[string]Candidate, want, bad []string) {
 		}
 	}
 }
+
+// Japanese era names are parts of dates (平成26年), never terms alone.
+func TestEraNames(t *testing.T) {
+	text := "平成26年に承認。令和元年の再生医療。"
+	tok := fixtureTok{[]string{
+		"平成/名詞,固有名詞,一般", "26/名詞,数", "年/名詞,接尾,助数詞", "に/助詞,格助詞", "承認/名詞,サ変接続", "。/記号,句点",
+		"令和/名詞,固有名詞,一般", "元年/名詞,一般", "の/助詞,連体化", "再生/名詞,サ変接続", "医療/名詞,一般", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"承認", "再生医療"}, []string{"平成", "令和", "元年"})
+}

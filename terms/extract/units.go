@@ -294,6 +294,8 @@ var generalNouns = setOf(
 	"世界", "日本", "手順", "主流", "他人事", "内部", "背景", "立場", "視点", "観点", "理解", "解説", "紹介", "整理", "記載",
 	"掲載", "一覧", "詳細", "概要", "全国", "地域", "社会", "仕事", "家族", "毎日", "本文", "女性", "男性", "子供", "子ども",
 	"時代", "世代", "年齢", "場所", "料金", "予約", "電話", "問い合わせ", "お問い合わせ",
+	// Japanese era names: parts of dates (平成26年), tagged proper nouns.
+	"明治", "大正", "昭和", "平成", "令和", "元年",
 )
 
 // zhNonFinal are Chinese relational heads (simplified forms): they make
