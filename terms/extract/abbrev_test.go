@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 func TestFindPairs(t *testing.T) {
@@ -169,4 +171,35 @@ func FuzzFindPairsBytes(f *testing.F) {
 			t.Fatalf("findPairs(%q) = %+v, want %+v", s, got, want)
 		}
 	})
+}
+
+// Chinese long forms end at the bracket but start where the compound rules
+// start the term, not at the start of the clause (Chinese has no kana to
+// stop the pair finder): own sentences, real tokenizers.
+func TestChineseLongForms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the dictionaries: skipped with -short")
+	}
+	e, err := New(devAnalyzer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "间充质干细胞可用于治疗系统性红斑狼疮（SLE）。\n研究显示治疗类风湿关节炎(RA)有效。\n本研究评估间充质干细胞（MSC）的安全性。\n关节软骨（AC）。\n"
+	want := map[string]string{"SLE": "系统性红斑狼疮", "RA": "类风湿关节炎", "MSC": "间充质干细胞", "AC": "关节软骨"}
+	d := e.Document("zh.txt", text)
+	got := map[string]string{}
+	for _, p := range d.Pairs {
+		got[p.Short] = p.Long
+		if p.LongLang != language.SimplifiedChinese {
+			t.Errorf("%s: long form language %v; want zh-Hans (its tokens')", p.Short, p.LongLang)
+		}
+		if text[p.LongAt.Start:p.LongAt.End] != p.Long {
+			t.Errorf("%s: LongAt %v holds %q, not %q", p.Short, p.LongAt, text[p.LongAt.Start:p.LongAt.End], p.Long)
+		}
+	}
+	for sf, lf := range want {
+		if got[sf] != lf {
+			t.Errorf("long form of %s = %q; want %q", sf, got[sf], lf)
+		}
+	}
 }

@@ -288,6 +288,7 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 			}
 		}
 		runs := compoundRuns(sc, text, toks)
+		trimChineseLongForms(text, pairs, pairLangs, runs)
 		// The unit ids of the chunk's runs, in one array: each run's ids
 		// are a sub-slice, shared by the candidates built from it.
 		n := 0
@@ -372,7 +373,7 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 			if l := pairLangs[i]; l != language.Und && l != language.English {
 				lang = l
 			}
-			p.LongLang = lang
+			d.Pairs[i].LongLang = lang // p is a copy
 			b.mark(p.Long, lang, ev, p.LongAt)
 		}
 		if p.LongEn != "" {
@@ -385,6 +386,28 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 		d.owner = col
 	}
 	return d
+}
+
+// trimChineseLongForms shortens the Chinese long forms of pairs to the
+// compound run that ends where they end. Chinese has no kana to stop the
+// run of characters the pair finder takes back from the bracket, so it
+// takes the clause too: 可用于治疗系统性红斑狼疮(SLE) becomes
+// 系统性红斑狼疮, as the compound rules split it. A long form that no run
+// ends with is left as found.
+func trimChineseLongForms(text string, pairs []Pair, langs []language.Tag, runs [][]unit) {
+	for i := range pairs {
+		p := &pairs[i]
+		if p.Long == "" || langs[i] != tokenize.SimplifiedChinese && langs[i] != tokenize.TraditionalChinese {
+			continue
+		}
+		k := sort.Search(len(runs), func(k int) bool { return runs[k][len(runs[k])-1].end >= p.LongAt.End })
+		if k == len(runs) || runs[k][len(runs[k])-1].end != p.LongAt.End {
+			continue
+		}
+		if start := runs[k][0].start; start > p.LongAt.Start && start < p.LongAt.End {
+			p.Long, p.LongAt.Start = text[start:p.LongAt.End], start
+		}
+	}
 }
 
 // docBuilder is the state of one Document call.
