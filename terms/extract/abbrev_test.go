@@ -184,8 +184,11 @@ func TestChineseLongForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "间充质干细胞可用于治疗系统性红斑狼疮（SLE）。\n研究显示治疗类风湿关节炎(RA)有效。\n本研究评估间充质干细胞（MSC）的安全性。\n关节软骨（AC）。\n"
-	want := map[string]string{"SLE": "系统性红斑狼疮", "RA": "类风湿关节炎", "MSC": "间充质干细胞", "AC": "关节软骨"}
+	text := "间充质干细胞可用于治疗系统性红斑狼疮（SLE）。\n研究显示治疗类风湿关节炎(RA)有效。\n本研究评估间充质干细胞（MSC）的安全性。\n关节软骨（AC）。\n" +
+		"移植后可降低移植物抗宿主病（GVHD）的发生率。\n常见抗双链DNA抗体（anti-dsDNA）阳性。\n"
+	// 抗 (anti-), which jieba tags as a verb, is a prefix: it takes no object.
+	want := map[string]string{"SLE": "系统性红斑狼疮", "RA": "类风湿关节炎", "MSC": "间充质干细胞", "AC": "关节软骨",
+		"GVHD": "移植物抗宿主病", "anti-dsDNA": "抗双链DNA抗体"}
 	d := e.Document("zh.txt", text)
 	got := map[string]string{}
 	for _, p := range d.Pairs {

@@ -442,6 +442,9 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNoun, gen
 	case pos == "h":
 		return rolePrefix, false
+	case pos == "v" && ti.runes == 1 && allHan && t.Lang != tokenize.Japanese && boundPrefixes.has(zhBase(t)):
+		// A bound prefix jieba tags as a verb (抗 of 移植物抗宿主病).
+		return rolePrefix, false
 	case pos == "v" && sub == "frequent":
 		// Frequent verbs of general language take objects (提供信息,
 		// 选择干细胞治疗): never part of a term.
@@ -637,7 +640,10 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			}
 		}
 		afterNoun := len(us) > 0 && us[len(us)-1].end == t.Start && (us[len(us)-1].role == roleNoun || us[len(us)-1].role == roleSuffix) && !us[len(us)-1].verb
-		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && nominalVerb(sc, toks, ms, i, afterNoun) {
+		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && ti.runes == 1 && boundPrefixes.has(t.Surface) {
+			// A bound prefix jieba tags as a verb (抗 of 移植物抗宿主病,
+			// 抗双链DNA抗体) is a prefix: it takes no object.
+		} else if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" && nominalVerb(sc, toks, ms, i, afterNoun) {
 			u.role = roleNoun
 		} else if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "v" {
 			u.verb = true
