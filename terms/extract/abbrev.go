@@ -33,6 +33,7 @@ const (
 	PatLongShort    = "LF(SF)"    // 間葉系幹細胞（MSC）, Good Manufacturing Practice (GMP)
 	PatShortLong    = "SF(LF)"    // DAS28（28関節疾患活動スコア）
 	PatLongShortEn  = "LF(SF:EN)" // 間葉系幹細胞(MSC:Mesenchymal Stem Cell)
+	PatLongEnShort  = "LF(EN,SF)" // 系统性红斑狼疮（systemic lupus erythematosus，SLE）
 	PatShortColonEn = "SF:EN LF"  // MSC: Mesenchymal Stem Cell 间叶系干细胞
 	PatGloss        = "LF(gloss)" // 施設認証(accreditation)
 	PatGlossReverse = "gloss(LF)" // english word (日本語)
@@ -188,6 +189,13 @@ func bracketPair(text string, open, n int) (Pair, bool) {
 		}
 	}
 
+	// Case 1b: the bracket holds an English long form, a comma and a short
+	// form that abbreviates it (系统性红斑狼疮（systemic lupus erythematosus，SLE）,
+	// the usual way of Chinese medical writing).
+	if p, ok := englishThenShort(text, open, inStart, trimmed); ok {
+		return p, true
+	}
+
 	// Case 2: a short form right before the bracket, its long form inside.
 	sfStart, sfWord := shortBefore(text, open)
 	if sfWord != "" && validShort(sfWord, true) {
@@ -210,6 +218,30 @@ func bracketPair(text string, open, n int) (Pair, bool) {
 		}
 	}
 	return Pair{}, false
+}
+
+// englishThenShort reads "English long form, SF" (comma ASCII or
+// full-width) in a bracket whose text, trimmed, is inside and starts at
+// text[inStart]; the CJK long form is before the bracket at open.
+func englishThenShort(text string, open, inStart int, inside string) (Pair, bool) {
+	i := strings.LastIndexAny(inside, ",，")
+	if i <= 0 {
+		return Pair{}, false
+	}
+	_, cw := utf8.DecodeRuneInString(inside[i:])
+	en := strings.TrimSpace(inside[:i])
+	sf := strings.TrimSpace(inside[i+cw:])
+	if sf == "" || en == "" || !validShort(sf, false) || !isEnglishPhrase(en) || !shValidates(sf, en, true) {
+		return Pair{}, false
+	}
+	lf, s := cjkBefore(text, open)
+	if lf == "" {
+		return Pair{}, false
+	}
+	sfAt := inStart + strings.LastIndex(inside, sf)
+	enAt := inStart + strings.Index(inside, en)
+	return Pair{Kind: Abbreviation, Pattern: PatLongEnShort, Short: sf, ShortAt: Span{sfAt, sfAt + len(sf)},
+		Long: lf, LongAt: Span{s, open}, LongLang: scriptLang(lf), LongEn: en, LongEnAt: Span{enAt, enAt + len(en)}}, true
 }
 
 // colonPair finds "SF: English Long Form [CJK long form]" where SF starts a
@@ -403,6 +435,13 @@ func cjkBefore(text string, end int) (string, int) {
 	start := runBack(text, end)
 	if start == end {
 		return "", 0
+	}
+	// A member number after a hyphen (白细胞介素-6, 腫瘍壊死因子-α): the run
+	// goes on over the hyphen when CJK comes before it.
+	if start > 0 && text[start-1] == '-' && !hasCJK(text[start:end]) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:start-1]); isCJKChar(r) {
+			start = runBack(text, start-1)
+		}
 	}
 	if utf8.RuneCountInString(text[start:end]) == 1 && start > 0 {
 		r, w := utf8.DecodeLastRuneInString(text[:start])

@@ -28,6 +28,10 @@ func TestFindPairs(t *testing.T) {
 		{"english multi-word", "the visual analogue scale (VAS) was lower", []want{{"VAS", "", "visual analogue scale", PatLongShort}}},
 		{"comment after the short form", "骨密度(BMD、骨の強さの指標)", []want{{"BMD", "骨密度", "", PatLongShort}}},
 		{"english long form glued to CJK", "段階的な薬物療法(T2T:Treat to Target戦略)で", []want{{"T2T", "", "Treat to Target", PatLongShortEn}}},
+		{"english long form, comma, short form", "関節リウマチ(rheumatoid arthritis, RA)では", []want{{"RA", "関節リウマチ", "rheumatoid arthritis", PatLongEnShort}}},
+		{"full-width comma", "肿瘤坏死因子（tumor necrosis factor，TNF）", []want{{"TNF", "肿瘤坏死因子", "tumor necrosis factor", PatLongEnShort}}},
+		{"english before a comma must match", "关节软骨（详见下文，AC）", nil},
+		{"hyphen before a member number", "白细胞介素-6（IL-6）", []want{{"IL-6", "白细胞介素-6", "", PatLongShort}}},
 		{"a description is no long form", "検査でESR(炎症マーカー)を測る", nil},
 		{"year is no short form", "大規模試験(2021)では", nil},
 		{"citation is no pair", "既報(Tanaka et al., 2019)と同様", nil},
@@ -185,10 +189,11 @@ func TestChineseLongForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "间充质干细胞可用于治疗系统性红斑狼疮（SLE）。\n研究显示治疗类风湿关节炎(RA)有效。\n本研究评估间充质干细胞（MSC）的安全性。\n关节软骨（AC）。\n" +
-		"移植后可降低移植物抗宿主病（GVHD）的发生率。\n常见抗双链DNA抗体（anti-dsDNA）阳性。\n"
+		"移植后可降低移植物抗宿主病（GVHD）的发生率。\n常见抗双链DNA抗体（anti-dsDNA）阳性。\n" +
+		"患者的肿瘤坏死因子-α（TNF-α）下降。\n系统性硬化症（systemic sclerosis，SSc）。\n"
 	// 抗 (anti-), which jieba tags as a verb, is a prefix: it takes no object.
 	want := map[string]string{"SLE": "系统性红斑狼疮", "RA": "类风湿关节炎", "MSC": "间充质干细胞", "AC": "关节软骨",
-		"GVHD": "移植物抗宿主病", "anti-dsDNA": "抗双链DNA抗体"}
+		"GVHD": "移植物抗宿主病", "anti-dsDNA": "抗双链DNA抗体", "TNF-α": "肿瘤坏死因子-α", "SSc": "系统性硬化症"}
 	d := e.Document("zh.txt", text)
 	got := map[string]string{}
 	for _, p := range d.Pairs {

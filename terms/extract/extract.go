@@ -404,6 +404,17 @@ func trimChineseLongForms(text string, pairs []Pair, langs []language.Tag, runs 
 		if k == len(runs) || runs[k][len(runs[k])-1].end != p.LongAt.End {
 			continue
 		}
+		// A run the rules split off after a noun (肿瘤|坏死因子: jieba tags
+		// 坏死 a verb) belongs to the long form; one after a verb (治疗|
+		// 系统性红斑狼疮) does not.
+		for k > 0 {
+			prev := runs[k-1]
+			last := prev[len(prev)-1]
+			if last.end != runs[k][0].start || last.role != roleNoun || last.verbal || prev[0].start < p.LongAt.Start {
+				break
+			}
+			k--
+		}
 		if start := runs[k][0].start; start > p.LongAt.Start && start < p.LongAt.End {
 			p.Long, p.LongAt.Start = text[start:p.LongAt.End], start
 		}
