@@ -40,11 +40,13 @@
 // [FindPairs] finds CJK long forms with Latin short forms and the reverse,
 // in half- and full-width brackets and with colons (関節リウマチ(RA),
 // DAS28（28関節疾患活動スコア）, 間葉系幹細胞(MSC:Mesenchymal Stem Cell),
-// MSC: Mesenchymal Stem Cell 间叶系干细胞) and English LF (SF) by the
-// Schwartz & Hearst algorithm, as linked triples. It rejects citations,
-// years, p-values, units, table codes and lists, and filters pairs with
-// whole-text rules (length, member index, head, one sense per text; see
-// filterPairs).
+// 系统性红斑狼疮（systemic lupus erythematosus，SLE）, MSC: Mesenchymal Stem
+// Cell 间叶系干细胞) and English LF (SF) by the Schwartz & Hearst
+// algorithm, as linked triples. It rejects citations, years, p-values,
+// units, table codes and lists, and filters pairs with whole-text rules
+// (length, member index, head, one sense per text; see filterPairs).
+// [Extractor.Document] then starts a Chinese long form where the compound
+// rules start the term (Chinese has no kana to end the clause before it).
 //
 // # Termhood
 //
