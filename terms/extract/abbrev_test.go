@@ -120,6 +120,7 @@ func FuzzFindPairs(f *testing.F) {
 		"間葉系幹細胞（MSC）", "関節リウマチ(RA)", "DAS28（28関節疾患活動スコア）", "MSC: Mesenchymal Stem Cell 间叶系干细胞",
 		"長い形(SF: English long form)", "the tumor necrosis factor (TNF)", "(2023)", "(", ")", "（（ＭＳＣ））", "a:b:", "X(\xff)",
 		"骨(A-B-C)", "(IL-6、TNF-α)", ":", "α(β)",
+		"系统性红斑狼疮（systemic lupus erythematosus，SLE）", "白细胞介素-6（IL-6）", "-6(IL-6)", "骨(a b, AB，)", "，(x，X)",
 	} {
 		f.Add(s)
 	}
