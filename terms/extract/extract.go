@@ -474,7 +474,7 @@ func (b *docBuilder) newUnit(k string) int32 {
 	return int32(len(b.d.units) - 1)
 }
 
-// adjacent counts unit a as the left neighbour of unit b in a compound.
+// adjacent counts unit l as the left neighbour of unit r in a compound.
 func (b *docBuilder) adjacent(l, r int32) {
 	if c := b.col; c != nil {
 		c.right[l]++
