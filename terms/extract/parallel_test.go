@@ -59,12 +59,20 @@ func TestAddAllErrors(t *testing.T) {
 		{Name: "b", Text: func() (string, error) { return "軟骨", nil }},
 		{Name: "c", Text: func() (string, error) { return "", errB }},
 	}
-	c := e.NewCollection()
-	if err := c.AddAll(srcs, 2, nil); err != errA {
-		t.Errorf("AddAll = %v; want the first source's error %v", err, errA)
-	}
-	if len(c.Documents()) != 1 || c.Documents()[0].Name != "b" {
-		t.Errorf("documents = %v; want only b", c.Documents())
+	for _, stream := range []bool{false, true} {
+		c, w := e.NewCollection(), 2
+		if stream {
+			c, w = e.NewStream(), 1 // documents straight into the table
+		}
+		if err := c.AddAll(srcs, w, nil); err != errA {
+			t.Errorf("stream=%v: AddAll = %v; want the first source's error %v", stream, err, errA)
+		}
+		if len(c.Documents()) != 1 || c.Documents()[0].Name != "b" {
+			t.Errorf("stream=%v: documents = %v; want only b", stream, c.Documents())
+		}
+		if cs := c.Candidates(); len(cs) != 1 || cs[0].Term != "軟骨" {
+			t.Errorf("stream=%v: candidates = %+v; want 軟骨", stream, cs)
+		}
 	}
 	if err := e.NewCollection().AddAll(nil, 0, nil); err != nil {
 		t.Errorf("AddAll(nil) = %v", err)
