@@ -850,24 +850,13 @@ func (c *Collection) Add(d *Document) {
 		h := c.candHash(dc.lid, dc.term)
 		slot, ok := c.findCand(h, dc.lid, dc.term)
 		if !ok {
-			if c.idx.full() {
-				c.idx.grow(func(i int) uint64 { return c.hashes[i] })
-				slot, _ = c.idx.find(h, func(int) bool { return false })
-			}
-			i := len(c.merged)
-			c.idx.set(slot, i, h)
-			c.hashes = append(c.hashes, h)
 			// A stream drops the document's table: take the candidate over.
 			// Else share it until a second document adds to it.
-			c.merged = append(c.merged, dc)
-			c.shared = append(c.shared, !c.forget)
-			c.df = append(c.df, 1)
-			c.files = append(c.files, self[:1:1])
-			c.stamp = append(c.stamp, doc)
+			c.newMerged(slot, h, dc, !c.forget, self, doc)
 			continue
 		}
 		i := c.idx.get(slot)
-		c.stamp[i] = doc
+		c.seenIn(i, doc, d.Name)
 		m := c.merged[i]
 		if c.shared[i] { // the first document keeps its own counts: copy
 			if len(c.slab) == 0 {
@@ -887,8 +876,6 @@ func (c *Collection) Add(d *Document) {
 				m.contexts = append(m.contexts, x)
 			}
 		}
-		c.df[i]++
-		c.files[i] = append(c.files[i], d.Name)
 	}
 	if c.forget {
 		clear(d.units)
@@ -944,11 +931,7 @@ func (c *Collection) addDirect(b *docBuilder, lid langID, tag language.Tag, term
 	doc := int32(len(c.docs))
 	if ok {
 		i := c.idx.get(slot)
-		if c.stamp[i] != doc {
-			c.stamp[i] = doc
-			c.df[i]++
-			c.files[i] = append(c.files[i], b.name)
-		}
+		c.seenIn(i, doc, b.name)
 		m := c.merged[i]
 		if i >= b.merged0 { // spaced counts in the first document only, as in Add
 			m.spaced = m.spaced || spaced
@@ -959,20 +942,33 @@ func (c *Collection) addDirect(b *docBuilder, lid langID, tag language.Tag, term
 		registerTag(lid, tag)
 		b.tagged, b.lastLid = true, lid
 	}
-	if c.idx.full() {
-		c.idx.grow(func(i int) uint64 { return c.hashes[i] })
-		slot, _ = c.idx.find(h, func(int) bool { return false })
-	}
-	c.idx.set(slot, len(c.merged), h)
 	m := b.newCand(lid, term, units)
 	m.spaced = spaced
+	c.newMerged(slot, h, m, false, b.self, doc)
+	return m
+}
+
+// newMerged adds m, of hash h, to the merged table at slot (from
+// findCand), first seen in document doc, whose name is self[0]; shared
+// tells that m is still a document's own candidate.
+func (c *Collection) newMerged(slot int, h uint64, m *docCand, shared bool, self []string, doc int32) {
+	c.idx.insert(slot, len(c.merged), h, func(i int) uint64 { return c.hashes[i] })
 	c.hashes = append(c.hashes, h)
 	c.merged = append(c.merged, m)
-	c.shared = append(c.shared, false)
+	c.shared = append(c.shared, shared)
 	c.df = append(c.df, 1)
-	c.files = append(c.files, b.self[:1:1])
+	c.files = append(c.files, self[:1:1]) // a second file's append copies
 	c.stamp = append(c.stamp, doc)
-	return m
+}
+
+// seenIn counts document doc, named name, in the document frequency and
+// files of merged[i], once.
+func (c *Collection) seenIn(i int, doc int32, name string) {
+	if c.stamp[i] != doc {
+		c.stamp[i] = doc
+		c.df[i]++
+		c.files[i] = append(c.files[i], name)
+	}
 }
 
 // addUnits adds the adjacency counts of d and makes its candidates' units
@@ -1016,12 +1012,8 @@ func (c *Collection) unitID(k string) int32 {
 	if ok {
 		return int32(c.unitIDs.get(slot))
 	}
-	if c.unitIDs.full() {
-		c.unitIDs.grow(func(i int) uint64 { return c.unitHashes[i] })
-		slot, _ = c.unitIDs.find(h, func(int) bool { return false })
-	}
 	g := len(c.keys)
-	c.unitIDs.set(slot, g, h)
+	c.unitIDs.insert(slot, g, h, func(i int) uint64 { return c.unitHashes[i] })
 	c.keys = append(c.keys, k)
 	c.unitHashes = append(c.unitHashes, h)
 	c.left = append(c.left, 0)

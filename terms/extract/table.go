@@ -47,6 +47,17 @@ func (t *indexTable) set(slot, i int, h uint64) {
 	t.slots[slot] = h&^0xFFFFFFFF | uint64(uint32(i+1))
 }
 
+// insert stores index i, of hash h, in slot, which find returned for h
+// without finding it; it grows the table first when full (hash gives the
+// hash of a stored index).
+func (t *indexTable) insert(slot, i int, h uint64, hash func(i int) uint64) {
+	if t.full() {
+		t.grow(hash)
+		slot, _ = t.find(h, func(int) bool { return false })
+	}
+	t.set(slot, i, h)
+}
+
 // full reports whether the table must grow before the next insertion.
 func (t *indexTable) full() bool { return 2*(t.n+1) > len(t.slots) }
 

@@ -98,12 +98,8 @@ func (sc *runScratch) memoOf(s string) int32 {
 	if ok {
 		return int32(sc.memoIdx.get(slot))
 	}
-	if sc.memoIdx.full() {
-		sc.memoIdx.grow(func(i int) uint64 { return sc.memo[i].hash })
-		slot, _ = sc.memoIdx.find(h, func(int) bool { return false })
-	}
 	i := len(sc.memo)
-	sc.memoIdx.set(slot, i, h)
+	sc.memoIdx.insert(slot, i, h, func(i int) uint64 { return sc.memo[i].hash })
 	sc.memo = append(sc.memo, tokMemo{text: s, hash: h, ti: scanText(s), uid: -1})
 	return int32(i)
 }
