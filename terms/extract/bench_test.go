@@ -174,18 +174,24 @@ func BenchmarkCopiesTokenize(b *testing.B) {
 	}
 }
 
-// BenchmarkSeedRatio alternates raw tokenization and one-worker extraction
-// (as glossary extract runs it: extractCLI) of the seed corpus in every
-// iteration and reports the CPU time of each and their throughput ratio
-// (tokenize time / extract time: 1 means extraction costs nothing beyond
-// tokenizing), so both see the same load. With collector=running the
-// garbage collector runs when it must, and its work (marking ≈ 300 MB of
-// dictionaries) falls on whichever phase is running, which makes the ratio
-// of a short run noisy; with collector=between it runs before each
-// iteration, outside the timed phases, so neither phase pays for a
-// collection: what glossary extract sees on article-sized input, which
-// allocates far less than the heap the dictionaries leave before the next
-// collection.
+// BenchmarkSeedRatio times raw tokenization and one-worker extraction (as
+// glossary extract runs it: extractCLI) of the seed corpus in every
+// iteration, so that all see the same load, and reports the CPU time of
+// each and their throughput ratios: tok/ext against Analyzer.Tokenize,
+// chunks/ext against Analyzer.Chunks with a callback that does nothing
+// (the streaming tokenizer extraction itself uses, the cheaper of the two;
+// 1 means extraction costs nothing beyond tokenizing).
+//
+// The phases take turns at going first: the first phase of an iteration
+// runs with caches the collector (or the previous iteration) left cold,
+// which on this machine costs it 2–5 ms, so a fixed order favours the
+// phases that come later. With collector=running the garbage collector
+// runs when it must, and its work (marking ≈ 300 MB of dictionaries) falls
+// on whichever phase is running, which makes the ratio of a short run
+// noisy; with collector=between it runs before each iteration, outside the
+// timed phases, so no phase pays for a collection: what glossary extract
+// sees on article-sized input, which allocates far less than the heap the
+// dictionaries leave before the next collection.
 func BenchmarkSeedRatio(b *testing.B) {
 	texts, n := seedTexts(b)
 	an := devAnalyzer(b)
@@ -194,6 +200,20 @@ func BenchmarkSeedRatio(b *testing.B) {
 		b.Fatal(err)
 	}
 	srcs := sources(texts)
+	ch := an.(*tokenize.Analyzer)
+	phases := []func(){
+		func() {
+			for _, t := range texts {
+				an.Tokenize(t)
+			}
+		},
+		func() {
+			for _, t := range texts {
+				ch.Chunks(t, func([]tokenize.Token) error { return nil })
+			}
+		},
+		func() { extractCLI(b, e, srcs, 1) },
+	}
 	for _, between := range []bool{false, true} {
 		name := "collector=running"
 		if between {
@@ -201,26 +221,26 @@ func BenchmarkSeedRatio(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(n)
-			var tok, ext int64
-			for b.Loop() {
+			var cpu [3]int64 // tokenize, chunks, extract
+			for i := 0; b.Loop(); i++ {
 				if between {
 					b.StopTimer()
 					runtime.GC()
 					b.StartTimer()
 				}
-				c0 := cpuTime()
-				for _, t := range texts {
-					an.Tokenize(t)
+				for k := range phases {
+					p := (i + k) % len(phases)
+					c0 := cpuTime()
+					phases[p]()
+					cpu[p] += cpuTime() - c0
 				}
-				c1 := cpuTime()
-				extractCLI(b, e, srcs, 1)
-				c2 := cpuTime()
-				tok += c1 - c0
-				ext += c2 - c1
 			}
-			b.ReportMetric(float64(tok)/float64(b.N), "tok-cpu-ns/op")
-			b.ReportMetric(float64(ext)/float64(b.N), "ext-cpu-ns/op")
-			b.ReportMetric(float64(tok)/float64(ext), "tok/ext")
+			tok, chunks, ext := float64(cpu[0]), float64(cpu[1]), float64(cpu[2])
+			b.ReportMetric(tok/float64(b.N), "tok-cpu-ns/op")
+			b.ReportMetric(chunks/float64(b.N), "chunks-cpu-ns/op")
+			b.ReportMetric(ext/float64(b.N), "ext-cpu-ns/op")
+			b.ReportMetric(tok/ext, "tok/ext")
+			b.ReportMetric(chunks/ext, "chunks/ext")
 		})
 	}
 }
