@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -19,7 +20,8 @@ import (
 // Tokenizer and is safe for concurrent use if its tokenizers are.
 type Analyzer struct {
 	byLang map[language.Tag]Tokenizer
-	mixed  []string // user words that mix Latin and CJK text: 抗CCP抗体
+	lazy   map[language.Tag]*lazy // engines loaded on first use (WithLoader)
+	mixed  []string               // user words that mix Latin and CJK text: 抗CCP抗体
 }
 
 // Option configures an Analyzer.
@@ -34,8 +36,64 @@ func WithTokenizer(lang language.Tag, t Tokenizer) Option {
 			return errors.New("tokenize: nil tokenizer for " + lang.String())
 		}
 		a.byLang[lang] = t
+		delete(a.lazy, lang)
 		return nil
 	}
+}
+
+// WithLoader registers load as the source of the tokenizer for runs in
+// lang: it is called on the first run in lang (once, by whichever
+// goroutine meets that run first), so a text without such runs never loads
+// the engine's dictionary (gse's takes seconds and ≈ 250 MB). If load fails,
+// the runs in lang are tokenized as without a tokenizer (one token per han
+// character), Chunks returns the error and Err reports it. A Chinese loader
+// registered for only one of the two Chinese tags serves both.
+func WithLoader(lang language.Tag, load func() (Tokenizer, error)) Option {
+	return func(a *Analyzer) error {
+		if load == nil {
+			return errors.New("tokenize: nil loader for " + lang.String())
+		}
+		a.lazy[lang] = &lazy{lang: lang, load: load}
+		delete(a.byLang, lang)
+		return nil
+	}
+}
+
+// lazy is a tokenizer loaded on first use.
+type lazy struct {
+	lang language.Tag
+	load func() (Tokenizer, error)
+	once sync.Once
+	t    Tokenizer
+	err  error
+	done atomic.Bool // t and err are set
+}
+
+func (l *lazy) get() Tokenizer {
+	l.once.Do(func() {
+		t, err := l.load()
+		if err == nil && t == nil {
+			err = errors.New("no tokenizer")
+		}
+		if err != nil {
+			t, err = chars{}, errors.New("tokenize: loading the tokenizer for "+l.lang.String()+": "+err.Error())
+		}
+		l.t, l.err = t, err
+		l.done.Store(true)
+	})
+	return l.t
+}
+
+// Err returns the error of a tokenizer registered with WithLoader that
+// failed to load, or nil. Tokenize has no error result: check Err after it
+// where a loader may fail.
+func (a *Analyzer) Err() error {
+	for _, tag := range []language.Tag{Japanese, SimplifiedChinese, TraditionalChinese} {
+		if l := a.lazy[tag]; l != nil && l.done.Load() && l.err != nil {
+			return l.err
+		}
+	}
+	return nil
 }
 
 // UserWords tells the Analyzer the user words (glossary terms) its
@@ -74,21 +132,30 @@ func mixedScript(w string) bool {
 // for a CJK language, runs in it are split into single Han characters and
 // kana sequences.
 func NewAnalyzer(opts ...Option) (*Analyzer, error) {
-	a := &Analyzer{byLang: map[language.Tag]Tokenizer{}}
+	a := &Analyzer{byLang: map[language.Tag]Tokenizer{}, lazy: map[language.Tag]*lazy{}}
 	for _, opt := range opts {
 		if err := opt(a); err != nil {
 			return nil, err
 		}
 	}
-	zhs, okS := a.byLang[SimplifiedChinese]
-	zht, okT := a.byLang[TraditionalChinese]
-	switch {
-	case okS && !okT:
-		a.byLang[TraditionalChinese] = zhs
-	case okT && !okS:
-		a.byLang[SimplifiedChinese] = zht
-	}
+	a.mirrorChinese()
 	return a, nil
+}
+
+// mirrorChinese gives a Chinese tag without an engine the engine of the
+// other Chinese tag, if it has one.
+func (a *Analyzer) mirrorChinese() {
+	for _, p := range [][2]language.Tag{{SimplifiedChinese, TraditionalChinese}, {TraditionalChinese, SimplifiedChinese}} {
+		from, to := p[0], p[1]
+		if a.byLang[to] != nil || a.lazy[to] != nil {
+			continue
+		}
+		if t, ok := a.byLang[from]; ok {
+			a.byLang[to] = t
+		} else if l, ok := a.lazy[from]; ok {
+			a.lazy[to] = l
+		}
+	}
 }
 
 // Runs returns the language runs of text as the Analyzer tokenizes them:
@@ -184,7 +251,7 @@ func joinSpans(runs []Run, spans []span) []Run {
 // Lang set to the run's language, Norm to Normalize(Surface) and Base to
 // Surface where the tokenizer gave none. White space makes no tokens.
 // Tokenize collects what Chunks streams; use Each or Chunks to keep memory
-// bounded on large texts.
+// bounded on large texts. See Err where a tokenizer is loaded on first use.
 func (a *Analyzer) Tokenize(text string) []Token {
 	toks := make([]Token, 0, tokensFor(len(text)))
 	c := newChunker(text)
@@ -223,7 +290,8 @@ func (a *Analyzer) Each(text string, f func(Token) error) error {
 // is decided with the sentences of the other chunks, and the white space
 // around the line break is given to the tokenizers on both sides. Only a
 // line longer than 256 KiB is cut inside, at a sentence end or white space
-// where it has one. Chunks stops at and returns the first error of f.
+// where it has one. Chunks stops at and returns the first error of f, or
+// of a tokenizer that failed to load (WithLoader).
 func (a *Analyzer) Chunks(text string, f func(toks []Token) error) error {
 	c := newChunker(text)
 	var toks []Token
@@ -246,6 +314,9 @@ func (a *Analyzer) Chunks(text string, f func(toks []Token) error) error {
 		}
 		toks = a.tokenizeRuns(toks[:0], chunk, runs, c.start)
 		used = max(used, len(toks))
+		if err := a.Err(); err != nil {
+			return err
+		}
 		if err := f(toks); err != nil {
 			return err
 		}
@@ -369,6 +440,9 @@ func (a *Analyzer) tokenizerFor(lang language.Tag) Tokenizer {
 	}
 	if t, ok := a.byLang[lang]; ok {
 		return t
+	}
+	if l, ok := a.lazy[lang]; ok {
+		return l.get()
 	}
 	return chars{}
 }

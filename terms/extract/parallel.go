@@ -23,9 +23,10 @@ type Source struct {
 // while it runs. Each worker holds one text at a time; finished documents
 // wait for their turn as candidate tables, not as text. done, when not
 // nil, is called each time a document is finished, with the number
-// finished so far (from the calling goroutine). AddAll returns the first
-// error of a Text in the order of srcs; the documents that could be read
-// are added.
+// finished so far (from the calling goroutine). AddAll returns the error
+// of a tokenizer that failed to load its dictionary (see
+// tokenize.WithLoader), else the first error of a Text in the order of
+// srcs; the documents that could be read are added.
 func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -92,6 +93,9 @@ func (c *Collection) AddAll(srcs []Source, workers int, done func(n int)) error 
 		}
 	}
 	wg.Wait()
+	if err := c.e.tokErr(); err != nil {
+		return err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -115,5 +119,14 @@ func (c *Collection) addInOrder(srcs []Source, done func(n int)) error {
 			done(i + 1)
 		}
 	}
-	return first
+	return cmp.Or(c.e.tokErr(), first)
+}
+
+// tokErr returns the error of e's tokenizer if it reports one
+// (tokenize.Analyzer.Err: a dictionary that failed to load).
+func (e *Extractor) tokErr() error {
+	if t, ok := e.tok.(interface{ Err() error }); ok {
+		return t.Err()
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/tokenize"
 	"golang.org/x/text/language"
 )
 
@@ -76,6 +77,29 @@ func TestAddAllErrors(t *testing.T) {
 	}
 	if err := e.NewCollection().AddAll(nil, 0, nil); err != nil {
 		t.Errorf("AddAll(nil) = %v", err)
+	}
+}
+
+// TestAddAllLoadError checks that AddAll reports a tokenizer whose
+// dictionary failed to load (tokenize.WithLoader), with one and two
+// workers, rather than returning candidates of a fallback tokenization.
+func TestAddAllLoadError(t *testing.T) {
+	an, err := tokenize.NewAnalyzer(tokenize.WithLoader(tokenize.Japanese, func() (tokenize.Tokenizer, error) {
+		return nil, errors.New("dictionary damaged")
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := New(an)
+	srcs := []Source{
+		{Name: "en", Text: func() (string, error) { return "Mesenchymal stem cells.", nil }},
+		{Name: "ja", Text: func() (string, error) { return "関節リウマチの治療。", nil }},
+	}
+	for _, w := range []int{1, 2} {
+		err := e.NewStream().AddAll(srcs, w, nil)
+		if err == nil || !strings.Contains(err.Error(), "dictionary damaged") {
+			t.Errorf("workers=%d: AddAll = %v; want the load error", w, err)
+		}
 	}
 }
 
