@@ -1,8 +1,9 @@
 // Package zh tokenizes Chinese text, simplified and traditional, with gse
 // (github.com/go-ego/gse, pure Go, jieba-compatible), behind the
-// tokenize.Tokenizer interface. gse embeds about 34 MB of dictionaries in
-// every binary that links it: only this package imports gse, so packages
-// that need the glossary or normalization alone stay small.
+// tokenize.Tokenizer interface. Only this package imports gse, and it
+// embeds the 3.4 MB of dictionary words it uses (gse's own 34 MB of
+// embedded dictionaries are left out by the linker), so packages that need
+// the glossary or normalization alone stay small.
 //
 // # Use
 //
@@ -42,7 +43,9 @@
 //
 // # Loading
 //
-// The embedded simplified and traditional dictionaries are loaded once per
-// process on the first New (about 2 s) and shared. See docs/tokenize.md for
-// benchmarks against raw gse.
+// The words of gse's simplified and traditional dictionaries are loaded
+// once per process on the first New (about 1.5 s) and shared. They come
+// from data/zh.txt.gz, a generated copy (see data/README.md): gse's own
+// loader also prepares its search mode, which doubles the load time. See
+// docs/tokenize.md for benchmarks against raw gse.
 package zh

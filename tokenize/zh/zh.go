@@ -1,8 +1,14 @@
 package zh
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
 	"errors"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -57,16 +63,55 @@ func contains(ws []string, w string) bool {
 	return false
 }
 
-// segmenter loads gse's embedded simplified and traditional dictionaries
-// once per process.
+// segmenter loads the words of gse's simplified and traditional
+// dictionaries (data/zh.txt.gz) once per process.
 var segmenter = sync.OnceValues(func() (*gse.Segmenter, error) {
-	seg, err := gse.NewEmbed("zh")
+	seg, err := load(dictData)
 	if err != nil {
 		return nil, err
 	}
-	simpForms = simplifiedForms(&seg)
-	return &seg, nil
+	simpForms = simplifiedForms(seg)
+	return seg, nil
 })
+
+// dictData holds the words of gse's embedded Chinese dictionaries, written
+// by internal/gen/gsedict (see data/README.md).
+//
+//go:generate go run ../../internal/gen/gsedict data/zh.txt.gz
+//go:embed data/zh.txt.gz
+var dictData []byte
+
+// load builds a segmenter from gzipped "word<TAB>frequency<TAB>POS" lines
+// with gse's AddToken. gse's own loader (NewEmbed) adds the same words and
+// then segments every one of them for its search mode, which Cut does not
+// use: that is half of its load time and ≈ 100 MB of pointers.
+func load(data []byte) (*gse.Segmenter, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	seg := &gse.Segmenter{Dict: gse.NewDict()}
+	seg.Init()
+	sc := bufio.NewScanner(zr)
+	for line := 1; sc.Scan(); line++ {
+		word, rest, ok1 := strings.Cut(sc.Text(), "\t")
+		freq, pos, ok2 := strings.Cut(rest, "\t")
+		f, err := strconv.ParseFloat(freq, 64)
+		if !ok1 || !ok2 || word == "" || err != nil || f <= 0 {
+			return nil, fmt.Errorf("dictionary line %d: want word, frequency and POS", line)
+		}
+		if err := seg.AddToken(word, f, pos); err != nil {
+			return nil, fmt.Errorf("dictionary line %d: %w", line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if seg.Dict.NumTokens() == 0 {
+		return nil, errors.New("empty dictionary")
+	}
+	return seg, nil
+}
 
 // Han characters from U+3400 to U+9FFF (extension A and the unified block).
 const hanLo, hanHi = 0x3400, 0x9FFF
@@ -102,7 +147,7 @@ func simplifiedForm(r rune) rune {
 }
 
 // New returns a Chinese tokenizer. gse's dictionaries are loaded once per
-// process, on first use (about a second), and shared by all Tokenizers.
+// process, on first use (about 2 s), and shared by all Tokenizers.
 func New(opts ...Option) (*Tokenizer, error) {
 	seg, err := segmenter()
 	if err != nil {
