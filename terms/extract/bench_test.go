@@ -74,6 +74,25 @@ func BenchmarkSeedTokenize(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 }
 
+// BenchmarkSeedChunks is raw tokenization of the seed corpus through
+// Analyzer.Chunks with a callback that does nothing: the streaming
+// tokenizer extraction runs on, the cheaper baseline (its token slices are
+// pooled, Tokenize must return a new one).
+func BenchmarkSeedChunks(b *testing.B) {
+	texts, n := seedTexts(b)
+	an := devAnalyzer(b).(*tokenize.Analyzer)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		for _, t := range texts {
+			an.Chunks(t, func([]tokenize.Token) error { return nil })
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
+}
+
 // BenchmarkSeedExtract is full extraction as glossary extract runs it
 // (tokenize, candidates, pairs, collection scoring) of the seed corpus with
 // 1 and 2 workers.
