@@ -30,25 +30,29 @@ func buildAnalyzer(sp analyzerSpec) (*tokenize.Analyzer, error) {
 	opts := []tokenize.Option{tokenize.UserWords(sp.mixed)}
 	if sp.ja {
 		words := sp.jaWords
-		opts = append(opts, tokenize.WithLoader(tokenize.Japanese, func() (tokenize.Tokenizer, error) {
-			t, err := ja.New(ja.UserWords(words))
-			if err != nil {
-				return nil, err
-			}
-			return t, nil
-		}))
+		opts = append(opts, tokenize.WithLoader(tokenize.Japanese, loader(func() (*ja.Tokenizer, error) {
+			return ja.New(ja.UserWords(words))
+		})))
 	}
 	if sp.zh {
 		words := sp.zhWords
-		opts = append(opts, tokenize.WithLoader(tokenize.SimplifiedChinese, func() (tokenize.Tokenizer, error) {
-			t, err := zh.New(zh.UserWords(words))
-			if err != nil {
-				return nil, err
-			}
-			return t, nil
-		}))
+		opts = append(opts, tokenize.WithLoader(tokenize.SimplifiedChinese, loader(func() (*zh.Tokenizer, error) {
+			return zh.New(zh.UserWords(words))
+		})))
 	}
 	return tokenize.NewAnalyzer(opts...)
+}
+
+// loader adapts an engine constructor to tokenize.WithLoader (no non-nil
+// interface around a nil engine on error).
+func loader[T tokenize.Tokenizer](newT func() (T, error)) func() (tokenize.Tokenizer, error) {
+	return func() (tokenize.Tokenizer, error) {
+		t, err := newT()
+		if err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
 }
 
 // newAnalyzer builds the analyzer extract, eval extract and align tokenize
