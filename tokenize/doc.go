@@ -53,6 +53,12 @@
 //		fmt.Println(t.Surface, t.Start, t.End, t.Lang)
 //	}
 //
+// WithLoader registers an engine by its constructor instead, called on
+// the first run of its language: a Japanese text never loads gse's
+// dictionary (the command line registers both engines so). A loader that
+// fails leaves its runs to a one-token-per-character fallback; Chunks
+// returns the error and Analyzer.Err reports it.
+//
 // Every token satisfies text[t.Start:t.End] == t.Surface; white space makes
 // no tokens. User words (glossary terms) given to the engines are never
 // split; the Analyzer's UserWords option additionally keeps words that mix
