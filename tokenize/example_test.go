@@ -2,6 +2,7 @@ package tokenize_test
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/encoding/japanese"
 
@@ -67,4 +68,27 @@ func ExampleAnalyzer() {
 	// (	(	zh-Hans	57-58	false
 	// MSC	msc	en	58-61	false
 	// )	)	en	61-62	false
+}
+
+func ExampleWithLoader() {
+	loads := 0
+	a, err := tokenize.NewAnalyzer(tokenize.WithLoader(tokenize.SimplifiedChinese, func() (tokenize.Tokenizer, error) {
+		loads++ // gse's dictionary would load here, once
+		return zh.New()
+	}))
+	if err != nil {
+		panic(err)
+	}
+	a.Tokenize("Mesenchymal stem cells (MSC)")
+	fmt.Println("after English:", loads)
+	var words []string
+	for _, t := range a.Tokenize("间充质干细胞治疗") {
+		words = append(words, t.Surface)
+	}
+	fmt.Println(strings.Join(words, "|"))
+	fmt.Println("after Chinese:", loads, a.Err())
+	// Output:
+	// after English: 0
+	// 间|充质|干细胞|治疗
+	// after Chinese: 1 <nil>
 }
