@@ -1,7 +1,12 @@
 package ja
 
 import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
 	"errors"
+	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -22,8 +27,8 @@ type Tokenizer struct {
 	k         *tokenizer.Tokenizer
 	dict      *dict.Dict
 	pt        *posTable
-	baseIdx   int  // feature index of the base form (known words)
-	hasUser   bool // a user dictionary is in use
+	bases     *baseTable // base forms of known words
+	hasUser   bool       // a user dictionary is in use
 	userWords []string
 }
 
@@ -45,7 +50,70 @@ func UserWords(words []string) Option {
 	}
 }
 
-var sysDict = sync.OnceValue(ipa.Dict)
+// sysDict is the IPA dictionary without the contents of its known words
+// (3.5 million strings: half a second to load and ≈ 60 MB for the
+// collector to mark); of them tokenize/ja reads only base forms, which
+// come from data/base.txt.gz (see bases).
+var sysDict = sync.OnceValue(ipa.DictShrink)
+
+// baseTable holds the base form of every known word of the IPA
+// dictionary, by id, in one string: no pointers to mark.
+type baseTable struct {
+	all  string
+	ends []uint32 // the base form of id is all[ends[id-1]:ends[id]]
+}
+
+// at returns the base form of known word id, "" where it has none.
+func (b *baseTable) at(id int) string {
+	if id < 0 || id >= len(b.ends) {
+		return ""
+	}
+	start := uint32(0)
+	if id > 0 {
+		start = b.ends[id-1]
+	}
+	return b.all[start:b.ends[id]]
+}
+
+// baseData holds the base forms of the IPA dictionary's known words, one
+// line per id, written by internal/gen/jabase from the full dictionary.
+//
+//go:generate go run ../../internal/gen/jabase data/base.txt.gz
+//go:embed data/base.txt.gz
+var baseData []byte
+
+var bases = sync.OnceValues(func() (*baseTable, error) {
+	return loadBases(baseData, len(sysDict().POSTable.POSs))
+})
+
+// loadBases reads n base forms from gzipped lines.
+func loadBases(data []byte, n int) (*baseTable, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	b := &baseTable{ends: make([]uint32, 0, n)}
+	var all strings.Builder
+	all.Grow(len(raw) - n)
+	for len(raw) > 0 {
+		line, rest, ok := bytes.Cut(raw, []byte{'\n'})
+		if !ok {
+			return nil, errors.New("base forms: last line unterminated")
+		}
+		all.Write(line)
+		b.ends = append(b.ends, uint32(all.Len()))
+		raw = rest
+	}
+	if len(b.ends) != n {
+		return nil, fmt.Errorf("base forms: %d lines for %d dictionary entries (run go generate ./tokenize/ja)", len(b.ends), n)
+	}
+	b.all = all.String()
+	return b, nil
+}
 
 // posTable holds the parts of speech of the system dictionary, built once:
 // one shared, trimmed slice per distinct POS vector (about a hundred), so
@@ -135,11 +203,11 @@ func New(opts ...Option) (*Tokenizer, error) {
 	if err != nil {
 		return nil, errors.New("ja: " + err.Error())
 	}
-	t.k, t.dict, t.pt = k, sysDict(), posCache()
-	t.baseIdx = -1
-	if i, ok := t.dict.ContentsMeta[dict.BaseFormIndex]; ok {
-		t.baseIdx = int(i)
+	b, err := bases()
+	if err != nil {
+		return nil, errors.New("ja: " + err.Error())
 	}
+	t.k, t.dict, t.pt, t.bases = k, sysDict(), posCache(), b
 	return t, nil
 }
 
@@ -207,8 +275,8 @@ func (t *Tokenizer) AppendTokens(dst []tokenize.Token, text string) []tokenize.T
 		default:
 			tok.POS = t.pos(k)
 			b, ok := "", false
-			if k.Class == tokenizer.KNOWN && t.baseIdx >= 0 {
-				b, ok = k.FeatureAt(t.baseIdx)
+			if k.Class == tokenizer.KNOWN {
+				b, ok = t.bases.at(k.ID), true
 			} else {
 				b, ok = k.BaseForm()
 			}
@@ -260,12 +328,8 @@ func (t *Tokenizer) restoreLonger(toks []tokenize.Token, text string) []tokenize
 			id := t.bestID(ids[k])
 			surface := text[tk.Start:end]
 			nt := tokenize.Token{Surface: surface, Start: tk.Start, End: end, Base: surface, POS: t.pt.known[posKey(t.dict.POSTable.POSs[id])]}
-			if t.baseIdx >= 0 {
-				if c := t.dict.Contents[id]; t.baseIdx-len(t.dict.POSTable.POSs[id]) < len(c) && t.baseIdx >= len(t.dict.POSTable.POSs[id]) {
-					if b := c[t.baseIdx-len(t.dict.POSTable.POSs[id])]; b != "*" && b != "" {
-						nt.Base = b
-					}
-				}
+			if b := t.bases.at(id); b != "" {
+				nt.Base = b
 			}
 			out = append(out, nt)
 			i = j
