@@ -117,25 +117,38 @@ func loadBases(data []byte, n int) (*baseTable, error) {
 
 // posTable holds the parts of speech of the system dictionary, built once:
 // one shared, trimmed slice per distinct POS vector (about a hundred), so
-// tokens do not allocate their POS.
+// tokens do not allocate their POS, and the index of each known word's
+// slice, so a token finds its POS in two array reads.
 type posTable struct {
-	known   map[uint64][]string
+	lists   [][]string // distinct trimmed POS
+	byID    []uint16   // index in lists of each known word's POS
 	unknown [][]string // by unknown-word id
 }
 
 var posCache = sync.OnceValue(func() *posTable {
 	d := sysDict()
-	pt := &posTable{known: map[uint64][]string{}}
-	for _, p := range d.POSTable.POSs {
-		k := posKey(p)
-		if _, ok := pt.known[k]; ok {
-			continue
+	pt := &posTable{byID: make([]uint16, len(d.POSTable.POSs))}
+	seen := map[string]uint16{}
+	var key []byte
+	for id, p := range d.POSTable.POSs {
+		key = key[:0]
+		for _, n := range p {
+			key = append(key, byte(n>>8), byte(n))
 		}
-		names := make([]string, 0, len(p))
-		for _, id := range p {
-			names = append(names, d.POSTable.NameList[id])
+		i, ok := seen[string(key)]
+		if !ok {
+			names := make([]string, 0, len(p))
+			for _, n := range p {
+				names = append(names, d.POSTable.NameList[n])
+			}
+			i = uint16(len(pt.lists))
+			pt.lists = append(pt.lists, trimPOS(names))
+			seen[string(key)] = i
 		}
-		pt.known[k] = trimPOS(names)
+		pt.byID[id] = i
+	}
+	if len(pt.lists) > 1<<16 { // not so in the IPA dictionary
+		pt.byID = nil // known words take kagome's POS (Tokenizer.pos)
 	}
 	start, end := 0, 1
 	if v, ok := d.UnkDict.ContentsMeta[dict.POSStartIndex]; ok {
@@ -154,26 +167,20 @@ var posCache = sync.OnceValue(func() *posTable {
 	return pt
 })
 
-// posKey packs up to four 16-bit POS ids (the IPA hierarchy depth).
-func posKey(p dict.POS) uint64 {
-	var k uint64
-	for i, id := range p {
-		if i == 4 {
-			break
-		}
-		k |= uint64(id+1) << (16 * i)
+// known returns the POS of known word id.
+func (pt *posTable) known(id int) ([]string, bool) {
+	if id < 0 || id >= len(pt.byID) {
+		return nil, false
 	}
-	return k
+	return pt.lists[pt.byID[id]], true
 }
 
 // pos returns the trimmed POS of a kagome token without allocating.
 func (t *Tokenizer) pos(k *tokenizer.Token) []string {
 	switch k.Class {
 	case tokenizer.KNOWN:
-		if k.ID >= 0 && k.ID < len(t.dict.POSTable.POSs) {
-			if p := t.dict.POSTable.POSs[k.ID]; len(p) <= 4 {
-				return t.pt.known[posKey(p)]
-			}
+		if p, ok := t.pt.known(k.ID); ok {
+			return p
 		}
 	case tokenizer.UNKNOWN:
 		if k.ID >= 0 && k.ID < len(t.pt.unknown) {
@@ -327,7 +334,8 @@ func (t *Tokenizer) restoreLonger(toks []tokenize.Token, text string) []tokenize
 			}
 			id := t.bestID(ids[k])
 			surface := text[tk.Start:end]
-			nt := tokenize.Token{Surface: surface, Start: tk.Start, End: end, Base: surface, POS: t.pt.known[posKey(t.dict.POSTable.POSs[id])]}
+			pos, _ := t.pt.known(id)
+			nt := tokenize.Token{Surface: surface, Start: tk.Start, End: end, Base: surface, POS: pos}
 			if b := t.bases.at(id); b != "" {
 				nt.Base = b
 			}
