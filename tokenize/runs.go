@@ -38,7 +38,13 @@ func classOf(r rune) class {
 			return cBreak
 		}
 		return cNeutral
-	case r == 'ー' || r == 'ｰ' || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+	// The common blocks first, decided by range (the same answers as the
+	// unicode tables, TestClassOfRanges), then the tables.
+	case 0x4E00 <= r && r <= 0x9FFF || 0x3400 <= r && r <= 0x4DBF:
+		return cHan
+	case 0x3041 <= r && r <= 0x3096 || 0x309D <= r && r <= 0x309F || 0x30A1 <= r && r <= 0x30FA || 0x30FC <= r && r <= 0x30FF:
+		return cKana
+	case r == 'ｰ' || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
 		return cKana
 	case unicode.Is(unicode.Han, r):
 		return cHan

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -133,5 +134,17 @@ func BenchmarkRuns(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Runs(text)
+	}
+}
+
+// TestClassOfRanges checks classOf's range shortcuts against the unicode
+// tables, rune by rune.
+func TestClassOfRanges(t *testing.T) {
+	for r := rune(0x80); r <= 0x2FFFF; r++ {
+		kana := r == 'ー' || r == 'ｰ' || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+		han := !kana && unicode.Is(unicode.Han, r)
+		if got := classOf(r); kana != (got == cKana) || han != (got == cHan) {
+			t.Fatalf("classOf(%U) = %d; the tables say kana %v, han %v", r, got, kana, han)
+		}
 	}
 }
