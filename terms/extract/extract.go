@@ -331,7 +331,7 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 						}
 					}
 					c := b.add(text[start:end], runLang(sub), ids[i:j+1], EvPattern, start, end, spaced)
-					if i == 0 && j == len(run)-1 {
+					if i == 0 && j == len(run)-1 && !(i == j && run[i].predicate) {
 						c.indep++
 					}
 				}
@@ -659,7 +659,7 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 	if last.number || first.number && len(sub) == 1 {
 		return false, buf
 	}
-	if last.nonFinal {
+	if last.nonFinal || last.objOf&(1<<(len(sub)-1)) != 0 {
 		return false, buf
 	}
 	if len(sub) > 1 {

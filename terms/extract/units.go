@@ -32,12 +32,19 @@ type unit struct {
 	lang    language.Tag
 	general bool // a general noun (患者, 場合): part of terms, never a term alone
 	latin   bool
-	spaced  bool  // a space separates it from the previous unit of its run
-	numeric bool  // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
-	verb    bool  // a Chinese verb used as a modifier
-	verbal  bool  // a Chinese verb or verbal noun (治疗/vn): may take an object
-	deictic bool  // a deictic prefix (本, 当, 各): never starts a term
-	memo    int32 // index of its text's tokMemo
+	spaced  bool // a space separates it from the previous unit of its run
+	numeric bool // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
+	verb    bool // a Chinese verb used as a modifier
+	verbal  bool // a Chinese verb or verbal noun (治疗/vn): may take an object
+	deictic bool // a deictic prefix (本, 当, 各): never starts a term
+	// objOf has bit n set when the n units before this one name a
+	// condition of the document's patients and this unit is a head of
+	// care for it (リウマチ|治療 after リウマチ患者): see markObjectHeads.
+	objOf uint8
+	// predicate: a verbal noun used as the predicate of its clause (薬を
+	// 中止する): standing alone there it is no independent occurrence.
+	predicate bool
+	memo      int32 // index of its text's tokMemo
 
 	// Flags of the text, computed once per token (see setFlags).
 	oneRune    bool // a single character
@@ -507,10 +514,13 @@ type runScratch struct {
 	// Per document (Extractor.Document): candidates by language and term
 	// (see candMap), the memos of token texts, whose keys are slices of
 	// the text, and contexts to finish.
-	cands   []langCands
-	memo    []tokMemo
-	memoIdx indexTable
-	snips   []snip
+	cands      []langCands
+	memo       []tokMemo
+	memoIdx    indexTable
+	snips      []snip
+	conds      map[string]struct{} // markObjectHeads: modifiers of person nouns
+	join       []byte              // markObjectHeads: scratch
+	inCompound map[string]struct{} // keepCompounding: units seen in compounds
 }
 
 // langCands are a document's candidates of one language by term: a map
@@ -554,6 +564,8 @@ func (sc *runScratch) release() {
 	sc.ms, sc.msx = sc.ms[:0], sc.msx[:0]
 	clear(sc.snips)
 	sc.snips = sc.snips[:0]
+	clear(sc.conds)
+	clear(sc.inCompound)
 	// Maps keep their size when cleared: drop those of a large document
 	// rather than clear them for every small one after it.
 	if len(sc.memo) > 1<<16 {
@@ -628,6 +640,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			r = rolePrefix
 		}
 		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0, memo: ms[i]}
+		u.predicate = r == roleNoun && predicateUse(toks, i)
 		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
 			// A number directly before a han word may start a term; it
 			// never ends one and needs a specific noun after it.
@@ -697,6 +710,8 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		}
 	}
 	flush(len(us))
+	markObjectHeads(sc, text, runs)
+	keepCompounding(sc, runs)
 	sc.units, sc.runs = us, runs
 	sc.hwUnits, sc.hwRuns = max(sc.hwUnits, len(us)), max(sc.hwRuns, len(runs))
 	return runs
@@ -876,4 +891,130 @@ func splitDots(sc *runScratch, toks []tokenize.Token, ms []int32) ([]tokenize.To
 // counter reports kagome's tag for counters (回, 件, 年, 週).
 func counter(pos []string) bool {
 	return len(pos) > 2 && pos[2] == "助数詞"
+}
+
+// predicateUse reports whether the verbal noun toks[i] (名詞,サ変接続) is
+// the predicate of a clause with its object: it stands alone between を
+// and a form of する or できる (薬を中止する, 作用を発揮し). So used it names
+// an action of the sentence, not a concept. Intransitive uses are not
+// counted so: a process that happens to the body (痛みが再発する, 細胞が
+// 分化する) is what medical terms of process name.
+func predicateUse(toks []tokenize.Token, i int) bool {
+	t := &toks[i]
+	if len(t.POS) < 2 || t.POS[0] != "名詞" || t.POS[1] != "サ変接続" || i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	p, n := &toks[i-1], &toks[i+1]
+	if n.Start != t.End || len(n.POS) == 0 || n.POS[0] != "動詞" || n.Base != "する" && n.Base != "できる" {
+		return false
+	}
+	return p.End == t.Start && len(p.POS) > 0 && p.POS[0] == "助詞" && p.Surface == "を"
+}
+
+// careHeads are heads of care and measures taken for a condition: after
+// the name of a disease they make a phrase (リウマチ治療 "treatment of RA"),
+// while after a method they name a kind of treatment (幹細胞治療, 薬物療法).
+var careHeads = setOf("治療", "療法", "対策")
+
+// personHeads are the person nouns whose modifier names a condition
+// (リウマチ患者: リウマチ is a disease).
+var personHeads = setOf("患者", "患者さん", "患者様")
+
+// markObjectHeads sets objOf on the care heads of runs (careHeads) whose
+// modifier the chunk also uses as a condition: before a person noun
+// (関節リウマチ患者, personHeads) or as the object of the care head itself
+// (難病の治療, 疼痛に対する治療). A condition + 治療 is the treatment of the
+// condition, a phrase, not a kind of treatment (関節リウマチ治療 against
+// 幹細胞治療, 薬物療法). Modifiers ending with a general noun (従来の治療,
+// 通常の治療) name no condition. Only the chunk's runs are seen (most
+// documents are one chunk).
+func markObjectHeads(sc *runScratch, text string, runs [][]unit) {
+	found := false
+	cond := func(mod []unit) {
+		if sc.conds == nil {
+			sc.conds = make(map[string]struct{})
+		}
+		for i := range mod {
+			if mod[i].role == roleSuffix {
+				continue
+			}
+			sc.join = joinUnits(sc.join[:0], mod[i:])
+			sc.conds[string(sc.join)] = struct{}{}
+			found = true
+		}
+	}
+	for r, run := range runs {
+		for k := 1; k < len(run); k++ {
+			if personHeads.has(run[k].text) {
+				cond(run[:k])
+			}
+		}
+		if r+1 < len(runs) && careHeads.has(runs[r+1][0].text) && !run[len(run)-1].general {
+			a, b := run[len(run)-1].end, runs[r+1][0].start
+			if a < b && b-a <= len("に対する") {
+				if gap := text[a:b]; gap == "の" || gap == "に対する" || gap == "への" {
+					cond(run)
+				}
+			}
+		}
+	}
+	if !found && len(sc.conds) == 0 {
+		return
+	}
+	for _, run := range runs {
+		for k := 1; k < len(run); k++ {
+			if !careHeads.has(run[k].text) {
+				continue
+			}
+			for n := 1; n <= k && n < 8; n++ {
+				sc.join = joinUnits(sc.join[:0], run[k-n:k])
+				if _, ok := sc.conds[string(sc.join)]; ok {
+					run[k].objOf |= 1 << n
+				}
+			}
+		}
+	}
+}
+
+// joinUnits appends the texts of us to buf.
+func joinUnits(buf []byte, us []unit) []byte {
+	for i := range us {
+		buf = append(buf, us[i].text...)
+	}
+	return buf
+}
+
+// keepCompounding clears the predicate flag of verbal nouns that the chunk
+// also uses inside compounds (投与 of 投与量, 静脈投与): a word that forms
+// terms with others is a term of the text (薬を投与する), while general
+// verbs of action (中止, 発揮, 攻撃) stand alone. Only the chunk's runs are
+// seen (most documents are one chunk).
+func keepCompounding(sc *runScratch, runs [][]unit) {
+	found := false
+	for _, run := range runs {
+		if len(run) == 1 && run[0].predicate {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	if sc.inCompound == nil {
+		sc.inCompound = make(map[string]struct{})
+	}
+	for _, run := range runs {
+		if len(run) > 1 {
+			for i := range run {
+				sc.inCompound[run[i].text] = struct{}{}
+			}
+		}
+	}
+	for _, run := range runs {
+		if len(run) == 1 && run[0].predicate {
+			if _, ok := sc.inCompound[run[0].text]; ok {
+				run[0].predicate = false
+			}
+		}
+	}
 }

@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/medterm/glossary/tokenize"
+)
+
+// suruTok is fixtureTok with the base forms of する and できる that kagome
+// gives their inflected forms (し, さ, でき).
+type suruTok struct{ fixtureTok }
+
+func (s suruTok) Tokenize(text string) []tokenize.Token {
+	toks := s.fixtureTok.Tokenize(text)
+	for i := range toks {
+		switch toks[i].Surface {
+		case "し", "さ", "する", "すれ", "せ":
+			toks[i].Base = "する"
+		case "でき", "できる":
+			toks[i].Base = "できる"
+		}
+	}
+	return toks
+}
+
+// A disease named before 患者 or as the object of 治療 (難病の治療) makes
+// disease + 治療 a phrase, "treatment of the disease", while a method +
+// 治療 (幹細胞治療) stays a term; with no such evidence in the text the
+// compound stays a candidate.
+func TestCareHeadAfterCondition(t *testing.T) {
+	text := "肝炎患者が多い。肝炎治療と幹細胞治療。難病の治療は難しい。難病治療。従来の治療と従来治療。"
+	tok := fixtureTok{[]string{
+		"肝炎/名詞,一般", "患者/名詞,一般", "が/助詞,格助詞", "多い/形容詞,自立", "。/記号,句点",
+		"肝炎/名詞,一般", "治療/名詞,サ変接続", "と/助詞,並立助詞", "幹/名詞,一般", "細胞/名詞,一般", "治療/名詞,サ変接続", "。/記号,句点",
+		"難病/名詞,一般", "の/助詞,連体化", "治療/名詞,サ変接続", "は/助詞,係助詞", "難しい/形容詞,自立", "。/記号,句点",
+		"難病/名詞,一般", "治療/名詞,サ変接続", "。/記号,句点",
+		"従来/名詞,副詞可能", "の/助詞,連体化", "治療/名詞,サ変接続", "と/助詞,並立助詞", "従来/名詞,副詞可能", "治療/名詞,サ変接続", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"幹細胞治療", "従来治療", "肝炎", "難病", "治療"}, []string{"肝炎治療", "難病治療"})
+
+	// The same compound with no sign that its modifier is a condition.
+	text = "肝炎治療と幹細胞治療。"
+	tok = fixtureTok{[]string{
+		"肝炎/名詞,一般", "治療/名詞,サ変接続", "と/助詞,並立助詞", "幹/名詞,一般", "細胞/名詞,一般", "治療/名詞,サ変接続", "。/記号,句点",
+	}}
+	checkTerms(t, documentTerms(tok, text), []string{"肝炎治療", "幹細胞治療"}, nil)
+}
+
+// A verbal noun used only as a transitive predicate (薬を中止する) has no
+// independent occurrence: it stays a candidate, ranked with the nested
+// ones. Intransitive uses (痛みが再発する) and nouns the text also uses in
+// compounds (投与 of 投与量) keep theirs.
+func TestPredicateUse(t *testing.T) {
+	text := "薬を中止する。痛みが再発する。投与量を決めて薬を投与した。"
+	tok := suruTok{fixtureTok{[]string{
+		"薬/名詞,一般", "を/助詞,格助詞,一般", "中止/名詞,サ変接続", "する/動詞,自立", "。/記号,句点",
+		"痛み/名詞,一般", "が/助詞,格助詞,一般", "再発/名詞,サ変接続", "する/動詞,自立", "。/記号,句点",
+		"投与/名詞,サ変接続", "量/名詞,接尾,一般", "を/助詞,格助詞,一般", "決め/動詞,自立", "て/助詞,接続助詞",
+		"薬/名詞,一般", "を/助詞,格助詞,一般", "投与/名詞,サ変接続", "し/動詞,自立", "た/助動詞", "。/記号,句点",
+	}}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"中止", "再発", "投与", "投与量"}, nil)
+	if s := got["中止"].Score; s >= 1 {
+		t.Errorf("中止 (only a predicate) scores %v; want below the independent candidates (< 1)", s)
+	}
+	for _, w := range []string{"再発", "投与"} {
+		if s := got[w].Score; s < 1 {
+			t.Errorf("%s scores %v; want an independent candidate (≥ 1)", w, s)
+		}
+	}
+}
