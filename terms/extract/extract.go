@@ -1193,6 +1193,9 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		if dc.spaced {
 			s *= spacedPenalty
 		}
+		if !lookup || !known[k] {
+			s *= termWeight(c.keys, dc.units)
+		}
 		scores[k] = math.Round(s*1000) / 1000
 	}
 	order, mask := rank(cands, scores)

@@ -70,3 +70,17 @@ func TestPredicateUse(t *testing.T) {
 		}
 	}
 }
+
+// A compound of general nouns only (日本国内) stays a candidate but ranks
+// below a compound of the same shape that holds a specific word (再生医療).
+func TestGeneralCompoundRanksLower(t *testing.T) {
+	text := "日本国内の再生医療。"
+	tok := fixtureTok{[]string{
+		"日本/名詞,固有名詞,地域,国", "国内/名詞,一般", "の/助詞,連体化", "再生/名詞,サ変接続", "医療/名詞,一般", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"日本国内", "再生医療"}, nil)
+	if g, s := got["日本国内"].Score, got["再生医療"].Score; g >= s {
+		t.Errorf("日本国内 scores %v, 再生医療 %v; want the general compound lower", g, s)
+	}
+}
