@@ -331,7 +331,7 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 						}
 					}
 					c := b.add(text[start:end], runLang(sub), ids[i:j+1], EvPattern, start, end, spaced)
-					if i == 0 && j == len(run)-1 && !(i == j && run[i].predicate) {
+					if i == 0 && j == len(run)-1 && !run[j].predicate {
 						c.indep++
 					}
 				}

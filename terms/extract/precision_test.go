@@ -84,3 +84,21 @@ func TestGeneralCompoundRanksLower(t *testing.T) {
 		t.Errorf("日本国内 scores %v, 再生医療 %v; want the general compound lower", g, s)
 	}
 }
+
+// A word used as an adjective (重篤な) has no independent occurrence there,
+// unless the text also compounds it (異常 of 免疫異常).
+func TestAdjectivalUse(t *testing.T) {
+	text := "重篤な副作用。異常な反応と免疫異常。"
+	tok := fixtureTok{[]string{
+		"重/接頭詞,名詞接続", "篤/名詞,固有名詞,人名,名", "な/助動詞", "副作用/名詞,一般", "。/記号,句点",
+		"異常/名詞,形容動詞語幹", "な/助動詞", "反応/名詞,サ変接続", "と/助詞,並立助詞", "免疫/名詞,一般", "異常/名詞,形容動詞語幹", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"重篤", "副作用", "免疫異常"}, nil)
+	if s := got["重篤"].Score; s >= 1 {
+		t.Errorf("重篤 (only before な) scores %v; want < 1", s)
+	}
+	if s := got["副作用"].Score; s < 1 {
+		t.Errorf("副作用 scores %v; want ≥ 1", s)
+	}
+}
