@@ -102,3 +102,13 @@ func TestAdjectivalUse(t *testing.T) {
 		t.Errorf("副作用 scores %v; want ≥ 1", s)
 	}
 }
+
+// Heads of degree and choice (レベル, 選択肢) make phrases about a term, as
+// 程度 and 段階 do: 細胞レベル and 治療選択肢 are no candidates.
+func TestDegreeAndChoiceHeads(t *testing.T) {
+	text := "細胞レベルの治療選択肢。"
+	tok := fixtureTok{[]string{
+		"細胞/名詞,一般", "レベル/名詞,一般", "の/助詞,連体化", "治療/名詞,サ変接続", "選択肢/名詞,一般", "。/記号,句点",
+	}}
+	checkTerms(t, documentTerms(tok, text), []string{"細胞", "治療"}, []string{"細胞レベル", "治療選択肢"})
+}
