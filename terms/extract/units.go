@@ -39,7 +39,7 @@ type unit struct {
 	deictic bool // a deictic prefix (本, 当, 各): never starts a term
 	// objOf has bit n set when the n units before this one name a
 	// condition of the document's patients and this unit is a head of
-	// care for it (リウマチ|治療 after リウマチ患者): see markObjectHeads.
+	// care for it (リウマチ|治療 after リウマチ患者): see markUses.
 	objOf uint8
 	// predicate: the unit ends a word used as a predicate (薬を中止する,
 	// see predicateUse) or an adjective (重篤な, adjectivalUse): the run
@@ -89,6 +89,9 @@ type tokMemo struct {
 	zhScope    bool  // its simplified form is in zhScope
 	latinShape bool  // latinTermShape, when ti has fLatin
 	deictic    bool  // in deicticPrefixes
+	care       bool  // in careHeads
+	person     bool  // in personHeads
+	compounded bool  // a unit of a compound run of the document (markUses)
 	uid        int32 // the document's unit id, −1 until a run holds it
 
 	classed bool // role and gen hold classify's answer for pos, base, lang
@@ -119,6 +122,7 @@ func (m *tokMemo) setWordFlags() {
 		return
 	}
 	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
+	m.care, m.person = careHeads.has(m.text), personHeads.has(m.text)
 	if m.ti.f&fLatin != 0 {
 		m.latinShape = latinTermShape(m.text)
 	}
@@ -515,13 +519,12 @@ type runScratch struct {
 	// Per document (Extractor.Document): candidates by language and term
 	// (see candMap), the memos of token texts, whose keys are slices of
 	// the text, and contexts to finish.
-	cands      []langCands
-	memo       []tokMemo
-	memoIdx    indexTable
-	snips      []snip
-	conds      map[string]struct{} // markObjectHeads: modifiers of person nouns
-	join       []byte              // markObjectHeads: scratch
-	inCompound map[string]struct{} // keepCompounding: units seen in compounds
+	cands   []langCands
+	memo    []tokMemo
+	memoIdx indexTable
+	snips   []snip
+	conds   map[string]struct{} // markUses: modifiers that name conditions
+	join    []byte              // markUses: scratch
 }
 
 // langCands are a document's candidates of one language by term: a map
@@ -566,7 +569,6 @@ func (sc *runScratch) release() {
 	clear(sc.snips)
 	sc.snips = sc.snips[:0]
 	clear(sc.conds)
-	clear(sc.inCompound)
 	// Maps keep their size when cleared: drop those of a large document
 	// rather than clear them for every small one after it.
 	if len(sc.memo) > 1<<16 {
@@ -711,8 +713,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		}
 	}
 	flush(len(us))
-	markObjectHeads(sc, text, runs)
-	keepCompounding(sc, runs)
+	markUses(sc, text, runs)
 	sc.units, sc.runs = us, runs
 	sc.hwUnits, sc.hwRuns = max(sc.hwUnits, len(us)), max(sc.hwRuns, len(runs))
 	return runs
@@ -921,16 +922,24 @@ var careHeads = setOf("治療", "療法", "対策")
 // (リウマチ患者: リウマチ is a disease).
 var personHeads = setOf("患者", "患者さん", "患者様")
 
-// markObjectHeads sets objOf on the care heads of runs (careHeads) whose
-// modifier the chunk also uses as a condition: before a person noun
-// (関節リウマチ患者, personHeads) or as the object of the care head itself
-// (難病の治療, 疼痛に対する治療). A condition + 治療 is the treatment of the
-// condition, a phrase, not a kind of treatment (関節リウマチ治療 against
-// 幹細胞治療, 薬物療法). Modifiers ending with a general noun (従来の治療,
-// 通常の治療) name no condition. Only the chunk's runs are seen (most
-// documents are one chunk).
-func markObjectHeads(sc *runScratch, text string, runs [][]unit) {
-	found := false
+// markUses sets the flags of units that depend on how the chunk uses
+// their words elsewhere.
+//
+// objOf, on the care heads (careHeads) of modifiers the chunk also uses
+// as a condition: before a person noun (関節リウマチ患者, personHeads) or
+// as the object of the care head itself (難病の治療, 疼痛に対する治療). A
+// condition + 治療 is the treatment of the condition, a phrase, not a kind
+// of treatment (関節リウマチ治療 against 幹細胞治療, 薬物療法). Modifiers
+// ending with a general noun (従来の治療, 通常の治療) name no condition.
+//
+// predicate is cleared on words the document also uses inside compounds
+// (投与 of 投与量, 静脈投与): a word that forms terms with others is a term
+// of the text however else it is used (薬を投与する), while general verbs
+// of action (中止, 発揮, 攻撃) stand alone.
+//
+// Only the document's chunks up to this one are seen (most documents are
+// one chunk).
+func markUses(sc *runScratch, text string, runs [][]unit) {
 	cond := func(mod []unit) {
 		if sc.conds == nil {
 			sc.conds = make(map[string]struct{})
@@ -941,16 +950,24 @@ func markObjectHeads(sc *runScratch, text string, runs [][]unit) {
 			}
 			sc.join = joinUnits(sc.join[:0], mod[i:])
 			sc.conds[string(sc.join)] = struct{}{}
-			found = true
 		}
 	}
+	care, pred := false, false
 	for r, run := range runs {
-		for k := 1; k < len(run); k++ {
-			if personHeads.has(run[k].text) {
+		if len(run) == 1 {
+			pred = pred || run[0].predicate
+		}
+		for k := range run {
+			m := &sc.memo[run[k].memo]
+			if len(run) > 1 {
+				m.compounded = true
+			}
+			if k > 0 && m.person {
 				cond(run[:k])
 			}
+			care = care || k > 0 && m.care
 		}
-		if r+1 < len(runs) && careHeads.has(runs[r+1][0].text) && !run[len(run)-1].general {
+		if r+1 < len(runs) && sc.memo[runs[r+1][0].memo].care && !run[len(run)-1].general {
 			a, b := run[len(run)-1].end, runs[r+1][0].start
 			if a < b && b-a <= len("に対する") {
 				if gap := text[a:b]; gap == "の" || gap == "に対する" || gap == "への" {
@@ -959,12 +976,19 @@ func markObjectHeads(sc *runScratch, text string, runs [][]unit) {
 			}
 		}
 	}
-	if !found && len(sc.conds) == 0 {
+	if pred {
+		for _, run := range runs {
+			if len(run) == 1 && run[0].predicate && sc.memo[run[0].memo].compounded {
+				run[0].predicate = false
+			}
+		}
+	}
+	if !care || len(sc.conds) == 0 {
 		return
 	}
 	for _, run := range runs {
 		for k := 1; k < len(run); k++ {
-			if !careHeads.has(run[k].text) {
+			if !sc.memo[run[k].memo].care {
 				continue
 			}
 			for n := 1; n <= k && n < 8; n++ {
@@ -983,41 +1007,6 @@ func joinUnits(buf []byte, us []unit) []byte {
 		buf = append(buf, us[i].text...)
 	}
 	return buf
-}
-
-// keepCompounding clears the predicate flag of words that the chunk
-// also uses inside compounds (投与 of 投与量, 静脈投与): a word that forms
-// terms with others is a term of the text (薬を投与する), while general
-// verbs of action (中止, 発揮, 攻撃) stand alone. Only the chunk's runs are
-// seen (most documents are one chunk).
-func keepCompounding(sc *runScratch, runs [][]unit) {
-	found := false
-	for _, run := range runs {
-		if len(run) == 1 && run[0].predicate {
-			found = true
-			break
-		}
-	}
-	if !found {
-		return
-	}
-	if sc.inCompound == nil {
-		sc.inCompound = make(map[string]struct{})
-	}
-	for _, run := range runs {
-		if len(run) > 1 {
-			for i := range run {
-				sc.inCompound[run[i].text] = struct{}{}
-			}
-		}
-	}
-	for _, run := range runs {
-		if len(run) == 1 && run[0].predicate {
-			if _, ok := sc.inCompound[run[0].text]; ok {
-				run[0].predicate = false
-			}
-		}
-	}
 }
 
 // termWeight scales the score of a candidate of units (collection ids,
