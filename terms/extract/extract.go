@@ -696,9 +696,11 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 
 // nonFinal units never end a term: 的 makes adjectives (慢性的), 等 means
 // "and so on"; 自体 and 自身 mean "itself".
+// Positions (上, 中, 間, 内, 外) and times (治療後, 投与前) make settings
+// of a term, not terms (術後 is one word).
 // 由来 makes "X-derived" modifiers (脂肪由来); person nouns (患者, 医師) head
 // phrases about people, not terms (リウマチ患者).
-var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医",
+var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "後", "前", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医",
 	// Relational heads make phrases about a term (治療経験, 初期段階,
 	// 抗炎症目的), not terms.
 	"目的", "状況", "情報", "手順", "内容", "結果", "場合", "理由", "問題", "課題", "段階", "期間", "時期", "程度", "種類", "対象",

@@ -112,3 +112,14 @@ func TestDegreeAndChoiceHeads(t *testing.T) {
 	}}
 	checkTerms(t, documentTerms(tok, text), []string{"細胞", "治療"}, []string{"細胞レベル", "治療選択肢"})
 }
+
+// Positions in time (治療後, 投与前) make settings of a term, as 中 and 間
+// do, not terms.
+func TestTimeSuffixes(t *testing.T) {
+	text := "治療後の経過と投与前の検査。"
+	tok := fixtureTok{[]string{
+		"治療/名詞,サ変接続", "後/名詞,接尾,副詞可能", "の/助詞,連体化", "経過/名詞,サ変接続", "と/助詞,並立助詞",
+		"投与/名詞,サ変接続", "前/名詞,接尾,副詞可能", "の/助詞,連体化", "検査/名詞,サ変接続", "。/記号,句点",
+	}}
+	checkTerms(t, documentTerms(tok, text), []string{"治療", "投与", "検査"}, []string{"治療後", "投与前"})
+}
