@@ -39,12 +39,14 @@ func TestCareHeadAfterCondition(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"幹細胞治療", "従来治療", "肝炎", "難病", "治療"}, []string{"肝炎治療", "難病治療"})
 
-	// The same compound with no sign that its modifier is a condition.
-	text = "肝炎治療と幹細胞治療。"
+	// The same compounds with no sign that the modifier is a condition:
+	// before 治療効果 it may be the agent (幹細胞の治療効果).
+	text = "肝炎治療と幹細胞治療。幹細胞の治療効果。"
 	tok = fixtureTok{[]string{
 		"肝炎/名詞,一般", "治療/名詞,サ変接続", "と/助詞,並立助詞", "幹/名詞,一般", "細胞/名詞,一般", "治療/名詞,サ変接続", "。/記号,句点",
+		"幹/名詞,一般", "細胞/名詞,一般", "の/助詞,連体化", "治療/名詞,サ変接続", "効果/名詞,一般", "。/記号,句点",
 	}}
-	checkTerms(t, documentTerms(tok, text), []string{"肝炎治療", "幹細胞治療"}, nil)
+	checkTerms(t, documentTerms(tok, text), []string{"肝炎治療", "幹細胞治療", "治療効果"}, nil)
 }
 
 // A verbal noun used only as a transitive predicate (薬を中止する) has no

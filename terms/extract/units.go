@@ -967,7 +967,7 @@ func markUses(sc *runScratch, text string, runs [][]unit) {
 			}
 			care = care || k > 0 && m.care
 		}
-		if r+1 < len(runs) && sc.memo[runs[r+1][0].memo].care && !run[len(run)-1].general {
+		if r+1 < len(runs) && careRun(sc, runs[r+1]) && !run[len(run)-1].general {
 			a, b := run[len(run)-1].end, runs[r+1][0].start
 			if a < b && b-a <= len("に対する") {
 				if gap := text[a:b]; gap == "の" || gap == "に対する" || gap == "への" {
@@ -999,6 +999,13 @@ func markUses(sc *runScratch, text string, runs [][]unit) {
 			}
 		}
 	}
+}
+
+// careRun reports whether run is a care head, alone or with a suffix
+// (治療, 治療法): after の it takes the condition treated (難病の治療); in
+// a longer run (幹細胞の治療効果) the modifier may be the agent.
+func careRun(sc *runScratch, run []unit) bool {
+	return sc.memo[run[0].memo].care && (len(run) == 1 || len(run) == 2 && run[1].role == roleSuffix)
 }
 
 // joinUnits appends the texts of us to buf.
