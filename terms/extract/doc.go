@@ -29,7 +29,7 @@
 //   - adjectival noun stems (有効, 重篤) and adverbial nouns (従来, 長期)
 //     qualify terms but are not terms alone;
 //   - Chinese verbs tagged v by gse modify a following noun (损伤部位,
-//     免疫反应); only the last of a chain of verbs does.
+//     免疫反应); only the last of a chain of verbs does;
 //   - a care head (治療, 療法, 対策) after a modifier the text uses as a
 //     condition (関節リウマチ患者, 難病の治療) makes a phrase, no term
 //     (関節リウマチ治療; 幹細胞治療 stays);
