@@ -568,6 +568,9 @@ func (sc *runScratch) release() {
 	sc.ms, sc.msx = sc.ms[:0], sc.msx[:0]
 	clear(sc.snips)
 	sc.snips = sc.snips[:0]
+	if len(sc.conds) > 1<<12 {
+		sc.conds = nil
+	}
 	clear(sc.conds)
 	// Maps keep their size when cleared: drop those of a large document
 	// rather than clear them for every small one after it.
