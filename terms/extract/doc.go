@@ -29,7 +29,13 @@
 //   - adjectival noun stems (有効, 重篤) and adverbial nouns (従来, 長期)
 //     qualify terms but are not terms alone;
 //   - Chinese verbs tagged v by gse modify a following noun (损伤部位,
-//     免疫反应); only the last of a chain of verbs does.
+//     免疫反应); only the last of a chain of verbs does;
+//   - a care head (治療, 療法, 対策) after a modifier the text uses as a
+//     condition (関節リウマチ患者, 難病の治療) makes a phrase, no term
+//     (関節リウマチ治療; 幹細胞治療 stays);
+//   - a word used as a transitive predicate (薬を中止する) or an adjective
+//     (重篤な) is no independent occurrence there, unless the text also
+//     compounds it (投与 of 投与量).
 //
 // With [WithIndex], known terms are recognised through the glossary index's
 // folding ladder (width, case, plurals, han and kana folding) and the text
@@ -65,7 +71,8 @@
 // frequencies of left and right neighbours of unit u inside compounds over
 // the collection: units that combine with many others (細胞, 幹細胞) mark
 // term-forming material. boost is 2 for glossary-known terms, 1.5 with
-// abbreviation or gloss evidence and 0.3 for Latin–CJK joins across a space.
+// abbreviation or gloss evidence, 0.3 for Latin–CJK joins across a space
+// and 0.3 for compounds of general nouns only (日本国内, 改善効果).
 // So independent compounds rank first by FLR, and sub-terms seen only inside
 // longer terms (間葉系幹細胞 inside 臍帯由来間葉系幹細胞) stay listed after
 // them, ordered by C-value. [Collection.Candidates] ranks with collection

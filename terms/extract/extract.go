@@ -331,7 +331,7 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 						}
 					}
 					c := b.add(text[start:end], runLang(sub), ids[i:j+1], EvPattern, start, end, spaced)
-					if i == 0 && j == len(run)-1 {
+					if i == 0 && j == len(run)-1 && !run[j].predicate {
 						c.indep++
 					}
 				}
@@ -659,7 +659,7 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 	if last.number || first.number && len(sub) == 1 {
 		return false, buf
 	}
-	if last.nonFinal {
+	if last.nonFinal || last.objOf&(1<<(len(sub)-1)) != 0 {
 		return false, buf
 	}
 	if len(sub) > 1 {
@@ -696,15 +696,19 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 
 // nonFinal units never end a term: 的 makes adjectives (慢性的), 等 means
 // "and so on"; 自体 and 自身 mean "itself".
+// Positions (上, 中, 間, 内, 外) and times (治療後, 投与前) make settings
+// of a term, not terms (術後 is one word).
 // 由来 makes "X-derived" modifiers (脂肪由来); person nouns (患者, 医師) head
 // phrases about people, not terms (リウマチ患者).
-var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医",
+var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "自身", "そのもの", "全体", "之", "上", "中", "間", "内", "外", "後", "前", "由来", "患者", "患者さん", "患者様", "医師", "専門医", "主治医",
 	// Relational heads make phrases about a term (治療経験, 初期段階,
 	// 抗炎症目的), not terms.
 	"目的", "状況", "情報", "手順", "内容", "結果", "場合", "理由", "問題", "課題", "段階", "期間", "時期", "程度", "種類", "対象",
 	"影響", "役割", "可能性", "特徴", "関係", "経験", "現在", "最新", "主流", "実際", "期待", "参考", "注意", "相談", "説明", "確認",
 	"検討", "提供", "実施", "利用", "使用", "判断", "維持", "支援", "記事", "プラン", "ステップ", "ポイント", "メリット", "デメリット",
-	"ケース", "イメージ", "アプローチ")
+	"ケース", "イメージ", "アプローチ",
+	// Heads of degree and choice, like 程度 and 段階 (細胞レベル, 治療選択肢).
+	"レベル", "選択肢")
 
 // glued reports whether a and b are two single han characters the
 // tokenizer split out of one word (間|葉): no term starts at b.
@@ -1192,6 +1196,9 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		}
 		if dc.spaced {
 			s *= spacedPenalty
+		}
+		if !lookup || !known[k] {
+			s *= termWeight(c.keys, dc.units)
 		}
 		scores[k] = math.Round(s*1000) / 1000
 	}
