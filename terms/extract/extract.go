@@ -1160,6 +1160,7 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 		outFlat[outPos[x.out]] = cands[x.in].term
 		outPos[x.out]++
 	}
+	generic := make([]int8, len(c.left)) // termWeight's cache
 	logs := make([]float64, len(c.left))
 	for i := range logs {
 		logs[i] = -1
@@ -1198,7 +1199,7 @@ func (c *Collection) score(cands []*docCand, fill func(i int, cand *Candidate)) 
 			s *= spacedPenalty
 		}
 		if !lookup || !known[k] {
-			s *= termWeight(c.keys, dc.units)
+			s *= termWeight(c.keys, dc.units, generic)
 		}
 		scores[k] = math.Round(s*1000) / 1000
 	}

@@ -1025,14 +1025,23 @@ func joinUnits(buf []byte, us []unit) []byte {
 // ranks below the compounds that hold a specific word
 // (generalCompoundPenalty). A few are lexicalised terms (品質管理,
 // 身体機能), so they stay candidates: rejecting them cost recall (see
-// docs/extract.md).
-func termWeight(keys []string, units []int32) float64 {
+// docs/extract.md). generic caches, per unit id, whether a key is a
+// general noun or an affix (0: not yet known, 1: it is, 2: it is not).
+func termWeight(keys []string, units []int32, generic []int8) float64 {
 	if len(units) < 2 {
 		return 1
 	}
 	for _, u := range units {
-		k := keys[u]
-		if !isGeneral(k) && !boundSuffixes.has(k) && !boundPrefixes.has(k) {
+		g := generic[u]
+		if g == 0 {
+			k := keys[u]
+			g = 2
+			if isGeneral(k) || boundSuffixes.has(k) || boundPrefixes.has(k) {
+				g = 1
+			}
+			generic[u] = g
+		}
+		if g == 2 {
 			return 1
 		}
 	}
