@@ -39,7 +39,7 @@ func BenchmarkFindPairs(b *testing.B) {
 	}
 }
 
-func seedTexts(b *testing.B) ([]string, int64) {
+func seedTexts(b testing.TB) ([]string, int64) {
 	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
 	if len(files) == 0 {
 		b.Skip("seed corpus not available")

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/medterm/glossary/tokenize"
+)
+
+// wholeTok hides the analyzer's Chunks: the extractor then tokenizes each
+// document in one piece.
+type wholeTok struct{ tokenize.Tokenizer }
+
+// TestChunkedMatchesWhole checks that extracting a document chunk by chunk
+// (tokenize.Analyzer.Chunks, 32–256 KiB pieces) gives what extracting it
+// whole gives, on the seeds joined into one document of several chunks.
+func TestChunkedMatchesWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the dictionaries: skipped with -short")
+	}
+	texts, _ := seedTexts(t)
+	doc := strings.Join(texts, "\n")
+	if len(doc) < 64<<10 {
+		t.Fatalf("the joined seeds are %d bytes: too short to make several chunks", len(doc))
+	}
+	an := devAnalyzer(t)
+	run := func(tok tokenize.Tokenizer) []Candidate {
+		e, err := New(tok, MaxContexts(cliContexts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := e.NewStream()
+		if err := col.AddAll(sources([]string{doc}), 1, nil); err != nil {
+			t.Fatal(err)
+		}
+		return col.Candidates()
+	}
+	chunked, whole := run(an), run(wholeTok{an})
+	if len(chunked) != len(whole) {
+		t.Fatalf("%d candidates chunk by chunk, %d whole", len(chunked), len(whole))
+	}
+	for i := range whole {
+		if !reflect.DeepEqual(chunked[i], whole[i]) {
+			t.Fatalf("candidate %d: chunk by chunk %+v, whole %+v", i, chunked[i], whole[i])
+		}
+	}
+}
