@@ -1,12 +1,12 @@
 package ja
 
 import (
-	"bytes"
-	"compress/gzip"
 	"testing"
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
+
+	"github.com/medterm/glossary/tokenize/internal/enginetest"
 )
 
 // TestBaseFormsMatchIPA checks data/base.txt.gz against the contents of
@@ -44,13 +44,7 @@ func TestBaseFormsMatchIPA(t *testing.T) {
 }
 
 func TestLoadBasesErrors(t *testing.T) {
-	gz := func(s string) []byte {
-		var b bytes.Buffer
-		w := gzip.NewWriter(&b)
-		w.Write([]byte(s))
-		w.Close()
-		return b.Bytes()
-	}
+	gz := enginetest.Gzip
 	for name, c := range map[string]struct {
 		data []byte
 		n    int

@@ -1,12 +1,12 @@
 package zh
 
 import (
-	"bytes"
-	"compress/gzip"
 	"strings"
 	"testing"
 
 	"github.com/go-ego/gse"
+
+	"github.com/medterm/glossary/tokenize/internal/enginetest"
 )
 
 // TestDictionaryMatchesGse checks that data/zh.txt.gz holds exactly the
@@ -46,13 +46,7 @@ func TestDictionaryMatchesGse(t *testing.T) {
 // TestLoadErrors checks that a damaged dictionary is an error, not a
 // panic or a silently smaller dictionary.
 func TestLoadErrors(t *testing.T) {
-	gz := func(s string) []byte {
-		var b bytes.Buffer
-		w := gzip.NewWriter(&b)
-		w.Write([]byte(s))
-		w.Close()
-		return b.Bytes()
-	}
+	gz := enginetest.Gzip
 	for name, data := range map[string][]byte{
 		"not gzip":       []byte("干细胞\t3\tn\n"),
 		"truncated gzip": gz("干细胞\t3\tn\n")[:20],

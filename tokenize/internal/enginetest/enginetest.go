@@ -3,6 +3,8 @@
 package enginetest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"reflect"
 	"slices"
 	"strings"
@@ -81,4 +83,14 @@ func CheckAppend(t *testing.T, tok AppendTokenizer, texts ...string) {
 			t.Errorf("AppendTokens(%q) = %s; want 前|%s", text, Split(got, "|"), Split(want, "|"))
 		}
 	}
+}
+
+// Gzip returns s gzipped: the form of the engines' generated data files
+// (tokenize/ja/data, tokenize/zh/data), for tests of their loaders.
+func Gzip(s string) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.Bytes()
 }
