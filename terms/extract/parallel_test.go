@@ -32,21 +32,27 @@ func TestAddAllIndependentOfWorkers(t *testing.T) {
 	if len(want) == 0 || len(want[0].Files) != len(srcs) {
 		t.Fatalf("one worker: %+v", want)
 	}
-	for _, w := range []int{0, 2, 4, 20} {
-		c := e.NewCollection()
+	for _, run := range []struct {
+		w      int
+		stream bool
+	}{{0, false}, {2, false}, {4, false}, {20, false}, {1, true}, {2, true}, {4, true}, {20, true}} {
+		w, c := run.w, e.NewCollection()
+		if run.stream { // documents straight into per-worker streams
+			c = e.NewStream()
+		}
 		n := 0
 		if err := c.AddAll(srcs, w, func(k int) { n = k }); err != nil {
 			t.Fatal(err)
 		}
 		if n != len(srcs) {
-			t.Errorf("workers=%d: done saw %d documents; want %d", w, n, len(srcs))
+			t.Errorf("workers=%d stream=%v: done saw %d documents; want %d", w, run.stream, n, len(srcs))
 		}
 		if got := c.Candidates(); !reflect.DeepEqual(got, want) {
-			t.Errorf("workers=%d: candidates differ from one worker's:\n%+v\n%+v", w, got, want)
+			t.Errorf("workers=%d stream=%v: candidates differ from one worker's:\n%+v\n%+v", w, run.stream, got, want)
 		}
 		for i, d := range c.Documents() {
 			if d.Name != srcs[i].Name {
-				t.Errorf("workers=%d: document %d is %s; want %s", w, i, d.Name, srcs[i].Name)
+				t.Errorf("workers=%d stream=%v: document %d is %s; want %s", w, run.stream, i, d.Name, srcs[i].Name)
 			}
 		}
 	}
@@ -145,25 +151,28 @@ func TestDirectMatchesMerged(t *testing.T) {
 				text, _ := s.Text()
 				merged.Add(e.Document(s.Name, text))
 			}
-			direct := e.NewStream()
-			if err := direct.AddAll(srcs, 1, nil); err != nil {
-				t.Fatal(err)
-			}
-			want, got := merged.Candidates(), direct.Candidates()
+			want := merged.Candidates()
 			if len(want) == 0 {
 				t.Fatal("no candidates")
 			}
-			if !reflect.DeepEqual(got, want) {
-				for i := range min(len(got), len(want)) {
-					if !reflect.DeepEqual(got[i], want[i]) {
-						t.Fatalf("%s: candidate %d differs:\n got %+v\nwant %+v", srcs[0].Name, i, got[i], want[i])
-					}
+			for _, w := range []int{1, 2, 3} { // one stream, or one per worker appended
+				direct := e.NewStream()
+				if err := direct.AddAll(srcs, w, nil); err != nil {
+					t.Fatal(err)
 				}
-				t.Fatalf("%s: %d candidates; want %d", srcs[0].Name, len(got), len(want))
-			}
-			for i, d := range direct.Documents() {
-				if m := merged.Documents()[i]; d.Name != m.Name || !reflect.DeepEqual(d.Pairs, m.Pairs) {
-					t.Errorf("document %d: %s %+v; want %s %+v", i, d.Name, d.Pairs, m.Name, m.Pairs)
+				got := direct.Candidates()
+				if !reflect.DeepEqual(got, want) {
+					for i := range min(len(got), len(want)) {
+						if !reflect.DeepEqual(got[i], want[i]) {
+							t.Fatalf("%s, %d workers: candidate %d differs:\n got %+v\nwant %+v", srcs[0].Name, w, i, got[i], want[i])
+						}
+					}
+					t.Fatalf("%s, %d workers: %d candidates; want %d", srcs[0].Name, w, len(got), len(want))
+				}
+				for i, d := range direct.Documents() {
+					if m := merged.Documents()[i]; d.Name != m.Name || !reflect.DeepEqual(d.Pairs, m.Pairs) {
+						t.Errorf("%d workers: document %d: %s %+v; want %s %+v", w, i, d.Name, d.Pairs, m.Name, m.Pairs)
+					}
 				}
 			}
 		}
