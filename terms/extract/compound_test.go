@@ -110,3 +110,15 @@ func TestEraNames(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"承認", "再生医療"}, []string{"平成", "令和", "元年"})
 }
+
+// A prefix of side (左, 右, 両: kagome tags them nouns) leaves the body
+// part after it a term of its own, a single character too (膝).
+func TestSidePrefixes(t *testing.T) {
+	text := "左手首の腫脹。右膝関節痛。"
+	tok := fixtureTok{[]string{
+		"左/名詞,一般", "手首/名詞,一般", "の/助詞,連体化", "腫脹/名詞,一般", "。/記号,句点",
+		"右/名詞,一般", "膝/名詞,一般", "関節/名詞,一般", "痛/名詞,接尾,一般", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"左手首", "手首", "右膝関節痛", "膝関節痛", "膝関節"}, []string{"左", "右", "手"})
+}

@@ -18,7 +18,8 @@
 //   - a lone han character the dictionary split out of a word (間|葉, the 破
 //     of 破骨細胞 tagged as a verb) binds to its han neighbours: no
 //     sub-term starts or ends inside such a pair, and a lone character is a
-//     term only where it stands alone (膝);
+//     term only where it stands alone (膝); a prefix of side (左, 右, 両,
+//     tagged nouns) is no such character: 手首 of 左手首 is a term;
 //   - ASCII punctuation tagged as a noun never joins a run;
 //   - a single Latin word is a term when it looks like one (MSC, DAS28,
 //     TNF-α, UC-MSCs, anti-dsDNA) or is a content word of five letters or

@@ -711,9 +711,10 @@ var nonFinal = setOf("的", "等", "など", "様", "さん", "氏", "自体", "
 	"レベル", "選択肢")
 
 // glued reports whether a and b are two single han characters the
-// tokenizer split out of one word (間|葉): no term starts at b.
+// tokenizer split out of one word (間|葉): no term starts at b. A prefix of
+// side is no part of a word (左|膝).
 func glued(a, b unit) bool {
-	return a.role != roleSuffix && b.role != rolePrefix && a.oneRune && b.oneRune && a.allHan && b.allHan
+	return a.role != roleSuffix && b.role != rolePrefix && a.oneRune && b.oneRune && a.allHan && b.allHan && !a.side
 }
 
 // bindsRight reports whether the single han character a leans on the han

@@ -37,6 +37,7 @@ type unit struct {
 	verb    bool // a Chinese verb used as a modifier
 	verbal  bool // a Chinese verb or verbal noun (治疗/vn): may take an object
 	deictic bool // a deictic prefix (本, 当, 各): never starts a term
+	side    bool // a prefix of side (左, 右, 両): a term may start after it
 	// objOf has bit n set when the n units before this one name a
 	// condition of the document's patients and this unit is a head of
 	// care for it (リウマチ|治療 after リウマチ患者): see markUses.
@@ -64,7 +65,7 @@ func (u *unit) setFlags(m *tokMemo) {
 	u.startHan = ti.f&fStartHan != 0
 	u.number = ti.f&fNumber != 0
 	m.setWordFlags()
-	u.nonFinal = m.nonFinal
+	u.nonFinal, u.side = m.nonFinal, m.side
 	if u.lang != tokenize.Japanese {
 		m.setZhFlags()
 		u.nonFinal = u.nonFinal || m.zhFinal
@@ -89,6 +90,7 @@ type tokMemo struct {
 	zhScope    bool  // its simplified form is in zhScope
 	latinShape bool  // latinTermShape, when ti has fLatin
 	deictic    bool  // in deicticPrefixes
+	side       bool  // in sidePrefixes
 	care       bool  // in careHeads
 	person     bool  // in personHeads
 	compounded bool  // a unit of a compound run of the document (markUses)
@@ -121,7 +123,7 @@ func (m *tokMemo) setWordFlags() {
 	if m.flagged {
 		return
 	}
-	m.flagged, m.nonFinal, m.deictic = true, nonFinal.has(m.text), deicticPrefixes.has(m.text)
+	m.flagged, m.nonFinal, m.deictic, m.side = true, nonFinal.has(m.text), deicticPrefixes.has(m.text), sidePrefixes.has(m.text)
 	m.care, m.person = careHeads.has(m.text), personHeads.has(m.text)
 	if m.ti.f&fLatin != 0 {
 		m.latinShape = latinTermShape(m.text)
@@ -319,6 +321,12 @@ var zhNonFinal = foldedSetOf("现状", "前景", "领域", "困境", "背景", "
 // 我国患者, 目前治疗): no term starts with them.
 var zhScope = foldedSetOf("全球", "我国", "国内", "国外", "海外", "近年", "目前", "当前")
 
+// sidePrefixes name the side of the body part after them (左膝, 右手首,
+// 両膝): kagome tags them nouns, but they are prefixes, and the body part
+// after them is a term of its own (膝関節痛 in 左膝関節痛), even where it is
+// a single character.
+var sidePrefixes = setOf("左", "右", "両")
+
 // deicticPrefixes point at the text or the situation (本記事, 当院, 各疾患,
 // 何種類): a term never starts with them, nor with the lone character
 // after them (院 of 当院).
@@ -408,7 +416,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		if boundSuffixes.has(s) {
 			return roleSuffix, false
 		}
-		if ti.runes == 1 && boundPrefixes.has(s) {
+		if ti.runes == 1 && (boundPrefixes.has(s) || sidePrefixes.has(s)) {
 			return rolePrefix, false
 		}
 		// Adjectival noun stems (有効, 重篤, 通常) qualify terms but are
