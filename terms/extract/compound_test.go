@@ -122,3 +122,19 @@ func TestSidePrefixes(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"左手首", "手首", "右膝関節痛", "膝関節痛", "膝関節"}, []string{"左", "右", "手"})
 }
+
+// A verb's continuative form before a case particle is a noun, as symptoms
+// are named (こわばり, むくみ); not in honorifics (お困りの) nor before a
+// comma (行い、).
+func TestDeverbalNouns(t *testing.T) {
+	text := "朝のこわばりが続く。むくみを感じる。震えがある。お困りの方。治療を行い、"
+	tok := fixtureTok{[]string{
+		"朝/名詞,副詞可能", "の/助詞,連体化", "こわばり/動詞,自立/こわばる", "が/助詞,格助詞", "続く/動詞,自立", "。/記号,句点",
+		"むくみ/動詞,自立/むくむ", "を/助詞,格助詞", "感じる/動詞,自立", "。/記号,句点",
+		"震え/動詞,自立/震える", "が/助詞,格助詞", "ある/動詞,自立", "。/記号,句点",
+		"お/接頭詞,名詞接続", "困り/動詞,自立/困る", "の/助詞,連体化", "方/名詞,非自立", "。/記号,句点",
+		"治療/名詞,サ変接続", "を/助詞,格助詞", "行い/動詞,自立/行う", "、/記号,読点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"こわばり", "むくみ", "震え", "治療"}, []string{"困り", "行い", "続く"})
+}

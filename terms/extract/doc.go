@@ -29,6 +29,8 @@
 //     (3回, 36件) it may not;
 //   - adjectival noun stems (有効, 重篤) and adverbial nouns (従来, 長期)
 //     qualify terms but are not terms alone;
+//   - a verb's continuative form before a case particle is a noun (こわばり
+//     of こわばりが, むくみを), except in honorifics (お困りの);
 //   - Chinese verbs tagged v by gse modify a following noun (损伤部位,
 //     免疫反应); only the last of a chain of verbs does;
 //   - a care head (治療, 療法, 対策) after a modifier the text uses as a

@@ -9,9 +9,10 @@ import (
 	"golang.org/x/text/language"
 )
 
-// fixtureTok tokenizes by a fixed list of "surface/POS,POS" items: it finds
-// each surface in turn in the text, so tests state exactly what the
-// dictionary would have said.
+// fixtureTok tokenizes by a fixed list of "surface/POS,POS" items, with
+// "/base" after them where the base form differs: it finds each surface
+// in turn in the text, so tests state exactly what the dictionary would
+// have said.
 type fixtureTok struct{ items []string }
 
 func (f fixtureTok) Tokenize(text string) []tokenize.Token {
@@ -19,6 +20,10 @@ func (f fixtureTok) Tokenize(text string) []tokenize.Token {
 	off := 0
 	for _, it := range f.items {
 		surf, pos, _ := strings.Cut(it, "/")
+		pos, base, ok := strings.Cut(pos, "/")
+		if !ok {
+			base = surf
+		}
 		i := strings.Index(text[off:], surf)
 		if i < 0 {
 			continue
@@ -28,7 +33,7 @@ func (f fixtureTok) Tokenize(text string) []tokenize.Token {
 		if isLatinWord(surf) {
 			lang = tokenize.English
 		}
-		out = append(out, tokenize.Token{Surface: surf, Start: start, End: start + len(surf), Base: surf, POS: strings.Split(pos, ","), Lang: lang})
+		out = append(out, tokenize.Token{Surface: surf, Start: start, End: start + len(surf), Base: base, POS: strings.Split(pos, ","), Lang: lang})
 		off = start + len(surf)
 	}
 	return out

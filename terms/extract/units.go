@@ -653,6 +653,9 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			// word the dictionary split: 間 of 間|葉.
 			r = rolePrefix
 		}
+		if r == roleNone && deverbalNoun(toks, i) {
+			r = roleNoun
+		}
 		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0, memo: ms[i]}
 		u.predicate = r == roleNoun && predicateUse(toks, i) || r != roleNone && adjectivalUse(toks, i)
 		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
@@ -1072,3 +1075,39 @@ func adjectivalUse(toks []tokenize.Token, i int) bool {
 	n := &toks[i+1]
 	return n.Start == toks[i].End && n.Surface == "な" && len(n.POS) > 0 && n.POS[0] == "助動詞"
 }
+
+// deverbalNoun reports whether the verb toks[i] is used as a noun: in its
+// continuative form (連用形: こわばる → こわばり, 震える → 震え) right before a
+// case particle (こわばりが, むくみを, ふらつきや). Symptoms are named so
+// (stiffness, swelling, dizziness), and kagome's dictionary lists many of
+// them as verbs only. The form is told from the surface and the base form
+// (the dictionary's inflection columns are not loaded, see tokenize/ja):
+// the base's final u-row kana turned to the i-row, or the base less る.
+func deverbalNoun(toks []tokenize.Token, i int) bool {
+	t := &toks[i]
+	if t.Lang != tokenize.Japanese || len(t.POS) < 2 || t.POS[0] != "動詞" || t.POS[1] != "自立" || t.Surface == t.Base || i+1 >= len(toks) {
+		return false
+	}
+	n := &toks[i+1]
+	if n.Start != t.End || len(n.POS) == 0 || n.POS[0] != "助詞" || !caseParticles.has(n.Surface) {
+		return false
+	}
+	if p := i - 1; p >= 0 && toks[p].End == t.Start && (toks[p].Surface == "お" || toks[p].Surface == "ご") {
+		return false // honorific お困りの方, お持ちの
+	}
+	s, b := t.Surface, t.Base
+	if strings.HasSuffix(b, "る") && s == b[:len(b)-len("る")] && utf8.RuneCountInString(s) >= 2 {
+		return true // 一段: 震え of 震える
+	}
+	sr, ns := utf8.DecodeLastRuneInString(s)
+	br, nb := utf8.DecodeLastRuneInString(b)
+	return len(s) == len(b) && s[:len(s)-ns] == b[:len(b)-nb] && iRow[br] == sr // 五段: こわばり of こわばる
+}
+
+// caseParticles are the particles after which a verb's continuative form
+// is a noun (こわばりが, こわばりの程度).
+var caseParticles = setOf("が", "を", "は", "も", "や", "と", "の", "に")
+
+// iRow maps the final kana of a 五段 verb's base form to that of its
+// continuative form.
+var iRow = map[rune]rune{'う': 'い', 'く': 'き', 'ぐ': 'ぎ', 'す': 'し', 'つ': 'ち', 'ぬ': 'に', 'ぶ': 'び', 'む': 'み', 'る': 'り'}
