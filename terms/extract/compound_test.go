@@ -138,3 +138,15 @@ func TestDeverbalNouns(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"こわばり", "むくみ", "震え", "治療"}, []string{"困り", "行い", "続く"})
 }
+
+// A number before 型 "type" (a counter to kagome) starts a term (1型糖尿病);
+// before a counter of quantity it does not (3回投与).
+func TestNumberBeforeType(t *testing.T) {
+	text := "1型糖尿病と3回投与。"
+	tok := fixtureTok{[]string{
+		"1/名詞,数", "型/名詞,接尾,助数詞", "糖尿/名詞,一般", "病/名詞,接尾,一般", "と/助詞,並立助詞",
+		"3/名詞,数", "回/名詞,接尾,助数詞", "投与/名詞,サ変接続", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"1型糖尿病", "糖尿病"}, []string{"1型", "3回投与", "3回"})
+}

@@ -660,8 +660,10 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		u.predicate = r == roleNoun && predicateUse(toks, i) || r != roleNone && adjectivalUse(toks, i)
 		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
 			// A number directly before a han word may start a term; it
-			// never ends one and needs a specific noun after it.
-			if i+1 < len(toks) && toks[i+1].Start == t.End && info(i+1).f&fStartHan != 0 && !counter(toks[i+1].POS) {
+			// never ends one and needs a specific noun after it. Not
+			// before a counter (3回, 36件), but 型 "type" classifies
+			// (1型糖尿病).
+			if i+1 < len(toks) && toks[i+1].Start == t.End && info(i+1).f&fStartHan != 0 && (!counter(toks[i+1].POS) || toks[i+1].Surface == "型") {
 				u.role, u.numeric, u.latin = rolePrefix, true, false
 			}
 		}
