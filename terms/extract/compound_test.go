@@ -150,3 +150,15 @@ func TestNumberBeforeType(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"1型糖尿病", "糖尿病"}, []string{"1型", "3回投与", "3回"})
 }
+
+// Capitals spelling a function word are abbreviations (AS, OR); the
+// lower-case word is not a term.
+func TestCapitalAbbreviations(t *testing.T) {
+	text := "関節疾患(RA・AS)のOR。such as pain"
+	tok := fixtureTok{[]string{
+		"関節/名詞,一般", "疾患/名詞,一般", "(/記号,括弧開", "RA/abbrev", "・/記号,一般", "AS/abbrev", ")/記号,括弧閉",
+		"の/助詞,連体化", "OR/abbrev", "。/記号,句点", "such/word", "as/word", "pain/word",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"RA", "AS", "OR"}, []string{"as", "such"})
+}

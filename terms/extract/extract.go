@@ -725,11 +725,12 @@ func bindsRight(a, b unit) bool {
 
 // latinTermShape reports whether a single Latin word may be a term on its
 // own: an abbreviation-like form (a capital after the first letter, a
-// digit, a Greek letter: MSC, DAS28, TNF-α, adMSC) or a lower-case word of
-// at least five letters that is not a function word.
+// digit, a Greek letter: MSC, DAS28, TNF-α, adMSC; in capitals, AS and OR
+// too) or a lower-case word of at least five letters that is not a
+// function word.
 func latinTermShape(s string) bool {
 	var arr [32]byte
-	if lower := lowerASCII(arr[:0], s); strSetHas(englishStop, lower) || strSetHas(englishGeneral, lower) {
+	if lower := lowerASCII(arr[:0], s); (strSetHas(englishStop, lower) || strSetHas(englishGeneral, lower)) && !upperAbbrev(s) {
 		return false
 	}
 	upper, letters, digits := 0, 0, 0

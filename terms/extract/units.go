@@ -361,7 +361,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 	if ti.f&fLatin != 0 {
 		var arr [32]byte
 		lower := lowerASCII(arr[:0], s)
-		if strSetHas(englishStop, lower) {
+		if strSetHas(englishStop, lower) && !upperAbbrev(s) {
 			return roleNone, false
 		}
 		return roleNoun, strSetHas(englishGeneral, lower)
@@ -1113,3 +1113,18 @@ var caseParticles = setOf("が", "を", "は", "も", "や", "と", "の", "に"
 // iRow maps the final kana of a 五段 verb's base form to that of its
 // continuative form.
 var iRow = map[rune]rune{'う': 'い', 'く': 'き', 'ぐ': 'ぎ', 'す': 'し', 'つ': 'ち', 'ぬ': 'に', 'ぶ': 'び', 'む': 'み', 'る': 'り'}
+
+// upperAbbrev reports whether s is two or more ASCII capitals only: an
+// abbreviation, not the function word it spells (AS ankylosing
+// spondylitis, OR odds ratio).
+func upperAbbrev(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
