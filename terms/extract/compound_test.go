@@ -162,3 +162,23 @@ func TestCapitalAbbreviations(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"RA", "AS", "OR"}, []string{"as", "such"})
 }
+
+// kagome tags 相 of II相 (phase II) a prefix: after a roman numeral or a
+// number it is a suffix, so 第II相 is a term and 相試験 is none.
+func TestPhaseAfterNumeral(t *testing.T) {
+	text := "第II相試験とIIa相試験。"
+	tok := fixtureTok{[]string{
+		"第/接頭詞,数接続", "II/abbrev", "相/接頭詞,動詞接続", "試験/名詞,サ変接続", "と/助詞,並立助詞",
+		"IIa/abbrev", "相/接頭詞,動詞接続", "試験/名詞,サ変接続", "。/記号,句点",
+	}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"第II相試験", "第II相", "II相", "IIa相", "IIa相試験", "試験"}, []string{"相試験"})
+}
+
+func TestOrdinal(t *testing.T) {
+	for s, want := range map[string]bool{"2": true, "II": true, "IIa": true, "I/IIa": true, "Ⅲ": true, "IV": true, "MSC": false, "a": false, "II/": false, "": false, "2a": true} {
+		if got := ordinal(s); got != want {
+			t.Errorf("ordinal(%q) = %v; want %v", s, got, want)
+		}
+	}
+}

@@ -26,7 +26,9 @@
 //     more; a number with a unit (12M, 10mg) is not;
 //   - a number directly before a han word may start a term (1型糖尿病,
 //     24時間蓄積尿タンパク) if a specific noun follows; before a counter
-//     (3回, 36件) it may not, but 型 "type" classifies (1型糖尿病);
+//     (3回, 36件) it may not, but 型 "type" classifies (1型糖尿病); a
+//     one-character prefix after a roman numeral or a number is a suffix
+//     (相 of 第II相, phase II);
 //   - adjectival noun stems (有効, 重篤) and adverbial nouns (従来, 長期)
 //     qualify terms but are not terms alone;
 //   - a verb's continuative form before a case particle is a noun (こわばり

@@ -656,6 +656,11 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		if r == roleNone && deverbalNoun(toks, i) {
 			r = roleNoun
 		}
+		if r == rolePrefix && len(t.POS) > 0 && t.POS[0] == "接頭詞" && ti.runes == 1 && ti.f&fAllHan != 0 && i > 0 && toks[i-1].End == t.Start && ordinal(toks[i-1].Surface) {
+			// kagome tags 相 of II相 (phase II) a prefix: after a roman
+			// numeral or a number it counts, as a suffix (第II相試験).
+			r = roleSuffix
+		}
 		u := unit{text: t.Surface, start: t.Start, end: t.End, role: r, lang: t.Lang, general: gen, latin: ti.f&fLatin != 0, memo: ms[i]}
 		u.predicate = r == roleNoun && predicateUse(toks, i) || r != roleNone && adjectivalUse(toks, i)
 		if r == roleNone && ti.f&fDigits != 0 && t.Lang == tokenize.Japanese {
@@ -1124,6 +1129,24 @@ func upperAbbrev(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'A' || s[i] > 'Z' {
 			return false
+		}
+	}
+	return true
+}
+
+// ordinal reports whether s is a number or a roman numeral, with a
+// lower-case letter after it and joined by slashes (2, II, IIa, I/IIa, Ⅲ):
+// the numbers of phases and grades.
+func ordinal(s string) bool {
+	for _, part := range strings.Split(s, "/") {
+		part = strings.TrimRight(part, "ab")
+		if part == "" {
+			return false
+		}
+		for _, r := range part {
+			if !('0' <= r && r <= '9' || r == 'I' || r == 'V' || r == 'X' || 0x2160 <= r && r <= 0x217F) {
+				return false
+			}
 		}
 	}
 	return true
