@@ -76,7 +76,7 @@ func BenchmarkSeedChunks(b *testing.B) {
 // benchRaw times run on each seed text, in CPU time too.
 func benchRaw(b *testing.B, run func(an *tokenize.Analyzer, text string)) {
 	texts, n := seedTexts(b)
-	an := devAnalyzer(b).(*tokenize.Analyzer)
+	an := devAnalyzer(b)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -215,7 +215,6 @@ func BenchmarkSeedRatio(b *testing.B) {
 		b.Fatal(err)
 	}
 	srcs := sources(texts)
-	ch := an.(*tokenize.Analyzer)
 	phases := []func(){
 		func() {
 			for _, t := range texts {
@@ -224,7 +223,7 @@ func BenchmarkSeedRatio(b *testing.B) {
 		},
 		func() {
 			for _, t := range texts {
-				ch.Chunks(t, func([]tokenize.Token) error { return nil })
+				an.Chunks(t, func([]tokenize.Token) error { return nil })
 			}
 		},
 		func() { extractCLI(b, e, srcs, 1) },

@@ -15,12 +15,12 @@ import (
 
 var (
 	devOnce sync.Once
-	devAna  tokenize.Tokenizer
+	devAna  *tokenize.Analyzer
 	devErr  error
 )
 
 // devAnalyzer is the analyzer the CLI uses, without user words.
-func devAnalyzer(t testing.TB) tokenize.Tokenizer {
+func devAnalyzer(t testing.TB) *tokenize.Analyzer {
 	devOnce.Do(func() {
 		jt, err := ja.New()
 		if err != nil {
