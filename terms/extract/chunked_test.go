@@ -46,3 +46,45 @@ func TestChunkedMatchesWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestMemosAcrossDocuments checks that what an Extractor keeps from one
+// document to the next (token memos, unit ids of a stream) changes no
+// result: each seed extracted after the others, by one extractor, twice
+// into streams and once on its own, gives what a fresh extractor gives.
+func TestMemosAcrossDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the dictionaries: skipped with -short")
+	}
+	texts, _ := seedTexts(t)
+	an := devAnalyzer(t)
+	fresh := func() *Extractor {
+		e, err := New(an, MaxContexts(cliContexts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	stream := func(e *Extractor, texts []string) []Candidate {
+		col := e.NewStream()
+		if err := col.AddAll(sources(texts), 1, nil); err != nil {
+			t.Fatal(err)
+		}
+		return col.Candidates()
+	}
+	e := fresh()
+	want := stream(fresh(), texts)
+	for round := range 2 {
+		if got := stream(e, texts); !reflect.DeepEqual(got, want) {
+			t.Fatalf("stream %d of one extractor differs from a fresh extractor's", round+1)
+		}
+	}
+	for i, text := range texts {
+		alone := fresh().NewCollection()
+		alone.Add(alone.e.Document("d", text))
+		after := e.NewCollection()
+		after.Add(e.Document("d", text))
+		if !reflect.DeepEqual(after.Candidates(), alone.Candidates()) {
+			t.Errorf("seed %d after the others differs from seed %d alone", i, i)
+		}
+	}
+}

@@ -71,7 +71,27 @@ func TestPredicateUse(t *testing.T) {
 			t.Errorf("%s scores %v; want an independent candidate (≥ 1)", w, s)
 		}
 	}
+
+	// A compound in an earlier document of the same extractor does not
+	// count (the extractor keeps its token memos between documents).
+	before, after := "中止基準。", "薬を中止する。"
+	e, _ := New(byText{
+		before: fixtureTok{[]string{"中止/名詞,サ変接続", "基準/名詞,一般", "。/記号,句点"}},
+		after:  suruTok{fixtureTok{[]string{"薬/名詞,一般", "を/助詞,格助詞,一般", "中止/名詞,サ変接続", "する/動詞,自立", "。/記号,句点"}}},
+	})
+	col := e.NewCollection()
+	col.Add(e.Document("before.txt", before))
+	d := e.Document("after.txt", after)
+	col.Add(d)
+	if s := terms0(col.DocumentCandidates(d))["中止"].Score; s >= 1 {
+		t.Errorf("after a document with 中止基準, 中止 (only a predicate) scores %v; want < 1", s)
+	}
 }
+
+// byText tokenizes each text with its own tokenizer.
+type byText map[string]tokenize.Tokenizer
+
+func (b byText) Tokenize(text string) []tokenize.Token { return b[text].Tokenize(text) }
 
 // A compound of general nouns only (日本国内) stays a candidate but ranks
 // below a compound of the same shape that holds a specific word (再生医療).
