@@ -88,3 +88,50 @@ func TestMemosAcrossDocuments(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDocuments extracts two texts one after the other with one
+// extractor and the real analyzer, then the first again: no panic, every
+// context inside its text, and the first text gives the same candidates
+// the second time (after the other text's memos) as a fresh extractor
+// gives it.
+func FuzzDocuments(f *testing.F) {
+	if testing.Short() {
+		f.Skip("loads the dictionaries: skipped with -short")
+	}
+	f.Add("関節リウマチ(RA)の患者に間葉系幹細胞（MSC）を投与した。", "间充质干细胞（MSC）可用于治疗系统性红斑狼疮。")
+	f.Add("左膝関節痛と朝のこわばり。1型糖尿病。第II相試験", "TNF-α and IL-6 (interleukin 6) in RA\n\n抗CCP抗体")
+	f.Add("a\xe9\x80b 細胞 \xff（", "薬を中止する。中止基準。")
+	an := devAnalyzer(f)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		fresh := func() *Extractor {
+			e, err := New(an, MaxContexts(2))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		alone := func(e *Extractor, text string) []Candidate {
+			col := e.NewCollection()
+			d := e.Document("a", text)
+			col.Add(d)
+			return col.DocumentCandidates(d)
+		}
+		e := fresh()
+		first := alone(e, a)
+		lines := strings.Count(a, "\n") + 1
+		for _, c := range first {
+			for _, x := range c.Contexts {
+				if x.Line < 1 || x.Line > lines {
+					t.Fatalf("%q: context line %d of %d lines", c.Term, x.Line, lines)
+				}
+			}
+		}
+		alone(e, b)
+		if again := alone(e, a); !reflect.DeepEqual(again, first) {
+			t.Fatalf("a after b differs from a first:\n%+v\n%+v", again, first)
+		}
+		if want := alone(fresh(), a); !reflect.DeepEqual(first, want) {
+			t.Fatalf("a differs between two fresh extractors")
+		}
+	})
+}
