@@ -70,7 +70,7 @@ var commands = []func(*streams) *cobra.Command{
 	newAlignCmd,
 	newBundleCmd, newImportCmd, newExportCmd,
 	newExtractCmd, newEvalCmd,
-	newLookupCmd, newScanCmd,
+	newLookupCmd, newScanCmd, newQACmd,
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/medterm/glossary/terms"
+	"github.com/medterm/glossary/terms/qa"
+	"github.com/medterm/glossary/tokenize"
+)
+
+type qaOptions struct {
+	from, to string
+	by       string
+	format   string
+	encoding string
+	minChars int
+	max      int64 // --max-size
+}
+
+func newQACmd(s *streams) *cobra.Command {
+	opts := &qaOptions{}
+	cmd := &cobra.Command{
+		Use:   "qa --from LANG --to LANG SOURCE TARGET",
+		Short: "Check a translation against the glossary: missing equivalents, terms to avoid",
+		Long: `qa checks the terminology of a translation (TARGET, in language --to) of a
+text (SOURCE, in language --from) against the glossary, line by line (each
+line of TARGET translates the same line of SOURCE; --by file compares the
+whole texts):
+
+  missing  the source line names an approved concept, and the target line
+           has none of its preferred or admitted terms in the target
+           language (reported at the source term);
+  avoid    the target line uses a deprecated or forbidden term (reported at
+           the target term, with the terms to use).
+
+Terms match in any width, case, separator, Han script or kana, English
+plurals included. Candidate concepts, concepts with no term in the target
+language, and source terms shorter than --min-chars characters (default 2:
+one-character terms such as 薬 sit mostly inside longer words) are not
+checked. The exit status is 1 when there are
+findings, as for check.
+
+--format tsv prints: file, line, kind, concept, text, terms to use (|-separated)
+--format json prints JSON Lines: {"file", "line", "kind", "concept", "text", "use"}`,
+		Example: `  glossary qa --from ja --to en article.ja.txt article.en.txt
+  glossary qa --from ja --to zh-Hant --by file notice.ja.md notice.zh-Hant.md --format tsv`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch opts.format {
+			case "table", "json", "tsv":
+			default:
+				return usageErr("qa: --format must be table, json or tsv, not %q", opts.format)
+			}
+			if opts.by != "line" && opts.by != "file" {
+				return usageErr("qa: --by must be line or file, not %q", opts.by)
+			}
+			if _, err := tokenize.ParseEncoding(opts.encoding); err != nil {
+				return usageErr("qa: %v", err)
+			}
+			if opts.minChars < 0 {
+				return usageErr("qa: --min-chars must not be negative, not %d", opts.minChars)
+			}
+			if opts.from == "" || opts.to == "" {
+				return usageErr("qa: --from and --to are required (ja, zh-Hans, zh-Hant, en)")
+			}
+			opts.max = maxSize(cmd)
+			return runQA(cmd, s, opts, args[0], args[1])
+		},
+	}
+	cmd.Flags().StringVar(&opts.from, "from", "", "language of SOURCE (ja, zh-Hans, zh-Hant, en)")
+	cmd.Flags().StringVar(&opts.to, "to", "", "language of TARGET")
+	cmd.Flags().StringVar(&opts.by, "by", "line", "segments: line (line N of TARGET translates line N of SOURCE) or file")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, json or tsv")
+	cmd.Flags().IntVar(&opts.minChars, "min-chars", 2, "skip source terms shorter than this many characters (1: check all)")
+	cmd.Flags().StringVar(&opts.encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, shift_jis, euc-jp, gbk, gb18030, big5")
+	return cmd
+}
+
+// qaFinding is one output line.
+type qaFinding struct {
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Kind    string   `json:"kind"`
+	Concept string   `json:"concept"`
+	Text    string   `json:"text"`
+	Use     []string `json:"use"`
+}
+
+func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, srcName, tgtName string) error {
+	from, err := terms.ParseTag(opts.from)
+	if err != nil {
+		return usageErr("qa: --from: %v", err)
+	}
+	to, err := terms.ParseTag(opts.to)
+	if err != nil {
+		return usageErr("qa: --to: %v", err)
+	}
+	if srcName == "-" && tgtName == "-" {
+		return usageErr("qa: SOURCE and TARGET cannot both be standard input")
+	}
+	if err := checkSizes([]string{srcName, tgtName}, opts.max); err != nil {
+		return fmt.Errorf("qa: %w", err)
+	}
+	read := func(name string) (string, error) {
+		b, err := readInputHead(name, s.In, opts.max, binaryHead(opts.encoding))
+		if err != nil {
+			return "", fmt.Errorf("qa: %w", err)
+		}
+		if name == "-" {
+			name = "<stdin>"
+		}
+		text, _, err := tokenize.Decode(b, name, opts.encoding)
+		if err != nil {
+			return "", fmt.Errorf("qa: %w", err)
+		}
+		return text, nil
+	}
+	src, err := read(srcName)
+	if err != nil {
+		return err
+	}
+	tgt, err := read(tgtName)
+	if err != nil {
+		return err
+	}
+	g, err := loadGlossary(cmd)
+	if err != nil {
+		return err
+	}
+	c, err := qa.New(terms.NewIndex(g), from, to, qa.MinChars(opts.minChars))
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	srcSegs, tgtSegs := []string{src}, []string{tgt}
+	if opts.by == "line" {
+		srcSegs, tgtSegs = qaLines(src), qaLines(tgt)
+		if len(srcSegs) != len(tgtSegs) {
+			return fmt.Errorf("qa: %s has %d lines and %s %d: with --by line, line N of the target translates line N of the source (or use --by file)",
+				srcName, len(srcSegs), tgtName, len(tgtSegs))
+		}
+	}
+	var found []qaFinding
+	nMissing, nAvoid := 0, 0
+	for i := range srcSegs {
+		for _, f := range c.Check(i, srcSegs[i], tgtSegs[i]) {
+			out := qaFinding{Kind: f.Kind.String(), Concept: f.Concept.ID, Use: f.Want}
+			if out.Use == nil {
+				out.Use = []string{}
+			}
+			if f.Kind == qa.Missing {
+				nMissing++
+				out.File, out.Text, out.Line = srcName, f.Source.Text, qaLine(opts.by, i, srcSegs[i], f.Source.Start)
+			} else {
+				nAvoid++
+				out.File, out.Text, out.Line = tgtName, f.Target.Text, qaLine(opts.by, i, tgtSegs[i], f.Target.Start)
+			}
+			found = append(found, out)
+		}
+	}
+	w := bufio.NewWriter(s.Out)
+	switch opts.format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, f := range found {
+			if err := enc.Encode(f); err != nil {
+				return err
+			}
+		}
+	case "tsv":
+		clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+		for _, f := range found {
+			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", f.File, f.Line, f.Kind, f.Concept, clean.Replace(f.Text), clean.Replace(strings.Join(f.Use, "|")))
+		}
+	default:
+		t := newTable(w)
+		if len(found) > 0 {
+			fmt.Fprintln(t, "WHERE\tKIND\tCONCEPT\tTEXT\tUSE")
+		}
+		for _, f := range found {
+			fmt.Fprintf(t, "%s:%d\t%s\t%s\t%s\t%s\n", f.File, f.Line, f.Kind, f.Concept, strings.ReplaceAll(f.Text, "\t", " "), strings.Join(f.Use, ", "))
+		}
+		if err := t.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.ErrOut, "%d missing, %d to avoid in %d segments\n", nMissing, nAvoid, len(srcSegs))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if len(found) > 0 {
+		return silentExit(1)
+	}
+	return nil
+}
+
+// qaLines splits a text into lines (a final line break ends the last
+// line; a carriage return before it is dropped).
+func qaLines(text string) []string {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// qaLine is the 1-based line of offset off in segment seg (index i).
+func qaLine(by string, i int, seg string, off int) int {
+	if by == "line" {
+		return i + 1
+	}
+	return strings.Count(seg[:off], "\n") + 1
+}

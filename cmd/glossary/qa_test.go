@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// qaFiles writes a source and a target text and returns their paths.
+func qaFiles(t *testing.T, src, tgt string) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, g := filepath.Join(dir, "src.ja.txt"), filepath.Join(dir, "tgt.en.txt")
+	if err := os.WriteFile(s, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(g, []byte(tgt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return s, g
+}
+
+func TestQACmd(t *testing.T) {
+	t.Setenv("GLOSSARY_DIR", "") // the starter glossary
+	src, tgt := qaFiles(t,
+		"関節リウマチの患者を診た。\r\n滑膜炎が改善した。\n間葉系幹細胞を用いた。\n",
+		"We saw patients with RA.\r\nThe joints improved.\nMesenchymal stem cells were used.\n")
+	code, out, errOut := runCmd(t, "", "qa", "--from", "ja", "--to", "en", "--format", "tsv", src, tgt)
+	if code != 1 {
+		t.Fatalf("exit %d; want 1 (findings): %s", code, errOut)
+	}
+	if want := src + "\t2\tmissing\tsynovitis\t滑膜炎\tsynovitis\n"; out != want {
+		t.Errorf("tsv:\n%q\nwant\n%q", out, want)
+	}
+
+	// Rendered: no finding, exit 0, nothing on stdout.
+	_, tgt = qaFiles(t, "", "We saw patients with RA.\nThe synovitis improved.\nMesenchymal stem cells were used.\n")
+	if code, out, errOut := runCmd(t, "", "qa", "--from", "ja", "--to", "en", src, tgt); code != 0 || out != "" || !strings.Contains(errOut, "0 missing, 0 to avoid in 3 segments") {
+		t.Errorf("clean translation: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
+	// Whole files: lines from offsets, the target on standard input, JSON.
+	code, out, errOut = runCmd(t, "Joint inflammation.\n\nNothing else.", "qa", "--from", "ja", "--to", "en", "--by", "file", "--format", "json", src, "-")
+	if code != 1 {
+		t.Fatalf("--by file: exit %d: %s", code, errOut)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f qaFinding
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("%q: %v", l, err)
+		}
+		lines = append(lines, f.Concept+"@"+strings.TrimPrefix(f.File, filepath.Dir(src)+"/")+":"+string(rune('0'+f.Line)))
+	}
+	if got, want := strings.Join(lines, " "), "rheumatoid-arthritis@src.ja.txt:1 synovitis@src.ja.txt:2 mesenchymal-stem-cell@src.ja.txt:3"; got != want {
+		t.Errorf("--by file: %s; want %s", got, want)
+	}
+}
+
+func TestQACmdErrors(t *testing.T) {
+	t.Setenv("GLOSSARY_DIR", "")
+	src, tgt := qaFiles(t, "関節リウマチ\n滑膜炎\n", "RA\n")
+	bin := filepath.Join(t.TempDir(), "bin")
+	if err := os.WriteFile(bin, []byte("\x7fELF\x00\x00\x01\x02"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"qa", "--from", "ja", "--to", "en", src, tgt}, 1, "has 2 lines and"},
+		{[]string{"qa", "--to", "en", src, tgt}, 2, "--from and --to are required"},
+		{[]string{"qa", "--from", "ja", "--to", "ja", src, tgt}, 2, "both ja"},
+		{[]string{"qa", "--from", "ja", "--to", "en", "--by", "sentence", src, tgt}, 2, "--by must be line or file"},
+		{[]string{"qa", "--from", "ja", "--to", "en x", src, tgt}, 2, "--to"},
+		{[]string{"qa", "--from", "ja", "--to", "en", "-", "-"}, 2, "both be standard input"},
+		{[]string{"qa", "--from", "ja", "--to", "en", "--min-chars", "-1", src, tgt}, 2, "--min-chars must not be negative"},
+		{[]string{"qa", "--from", "ja", "--to", "en", src}, 2, "accepts 2 arg"},
+		{[]string{"qa", "--from", "ja", "--to", "en", src, bin}, 1, "binary"},
+		{[]string{"qa", "--from", "ja", "--to", "en", src, filepath.Join(t.TempDir(), "nope")}, 1, "no such file"},
+	} {
+		code, _, errOut := runCmd(t, "", tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.msg) {
+			t.Errorf("%q: exit %d, %q; want exit %d with %q", tc.args[1:], code, errOut, tc.code, tc.msg)
+		}
+	}
+}
