@@ -53,6 +53,9 @@
 // on import ([Neutralize]). [Merge] adds what an import read to a glossary
 // without removing anything.
 //
+// [ReadXLIFF] reads the segments of a translation (XLIFF 1.2 or 2.x, as CAT
+// tools export them) for terminology QA (package terms/qa, glossary qa).
+//
 // # Dependencies
 //
 // go-i18n is used only here, for its file parser (so the files are read

@@ -2,12 +2,16 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
+	"github.com/medterm/glossary/locales"
 	"github.com/medterm/glossary/terms"
 	"github.com/medterm/glossary/terms/qa"
 	"github.com/medterm/glossary/tokenize"
@@ -25,12 +29,14 @@ type qaOptions struct {
 func newQACmd(s *streams) *cobra.Command {
 	opts := &qaOptions{}
 	cmd := &cobra.Command{
-		Use:   "qa --from LANG --to LANG SOURCE TARGET",
+		Use:   "qa [--from LANG --to LANG] SOURCE TARGET | XLIFF",
 		Short: "Check a translation against the glossary: missing equivalents, terms to avoid",
 		Long: `qa checks the terminology of a translation (TARGET, in language --to) of a
 text (SOURCE, in language --from) against the glossary, line by line (each
 line of TARGET translates the same line of SOURCE; --by file compares the
-whole texts):
+whole texts), or the segments of one XLIFF file (1.2 or 2.x, as CAT tools
+export them; its languages unless --from and --to are given; segments with
+no translation are not checked):
 
   missing  the source line names an approved concept, and the target line
            has none of its preferred or admitted terms in the target
@@ -48,8 +54,9 @@ findings, as for check.
 --format tsv prints: file, line, kind, concept, text, terms to use (|-separated)
 --format json prints JSON Lines: {"file", "line", "kind", "concept", "text", "use"}`,
 		Example: `  glossary qa --from ja --to en article.ja.txt article.en.txt
+  glossary qa project.ja-en.xlf
   glossary qa --from ja --to zh-Hant --by file notice.ja.md notice.zh-Hant.md --format tsv`,
-		Args: cobra.ExactArgs(2),
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch opts.format {
 			case "table", "json", "tsv":
@@ -65,11 +72,8 @@ findings, as for check.
 			if opts.minChars < 0 {
 				return usageErr("qa: --min-chars must not be negative, not %d", opts.minChars)
 			}
-			if opts.from == "" || opts.to == "" {
-				return usageErr("qa: --from and --to are required (ja, zh-Hans, zh-Hant, en)")
-			}
 			opts.max = maxSize(cmd)
-			return runQA(cmd, s, opts, args[0], args[1])
+			return runQA(cmd, s, opts, args)
 		},
 	}
 	cmd.Flags().StringVar(&opts.from, "from", "", "language of SOURCE (ja, zh-Hans, zh-Hant, en)")
@@ -91,40 +95,46 @@ type qaFinding struct {
 	Use     []string `json:"use"`
 }
 
-func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, srcName, tgtName string) error {
-	from, err := terms.ParseTag(opts.from)
-	if err != nil {
-		return usageErr("qa: --from: %v", err)
+// qaSegment is one segment pair, with where its texts start: each text's
+// file and the line of its first character.
+type qaSegment struct {
+	src, tgt         string
+	srcFile, tgtFile string
+	srcLine, tgtLine int
+}
+
+func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error {
+	var from, to language.Tag
+	var err error
+	if opts.from != "" {
+		if from, err = terms.ParseTag(opts.from); err != nil {
+			return usageErr("qa: --from: %v", err)
+		}
 	}
-	to, err := terms.ParseTag(opts.to)
-	if err != nil {
-		return usageErr("qa: --to: %v", err)
+	if opts.to != "" {
+		if to, err = terms.ParseTag(opts.to); err != nil {
+			return usageErr("qa: --to: %v", err)
+		}
 	}
-	if srcName == "-" && tgtName == "-" {
+	if opts.from != "" && from == to {
+		return usageErr("qa: --from and --to are both %s", from)
+	}
+	if len(args) == 2 && (opts.from == "" || opts.to == "") {
+		return usageErr("qa: --from and --to are required with SOURCE and TARGET (ja, zh-Hans, zh-Hant, en)")
+	}
+	if len(args) == 2 && args[0] == "-" && args[1] == "-" {
 		return usageErr("qa: SOURCE and TARGET cannot both be standard input")
 	}
-	if err := checkSizes([]string{srcName, tgtName}, opts.max); err != nil {
+	if err := checkSizes(args, opts.max); err != nil {
 		return fmt.Errorf("qa: %w", err)
 	}
-	read := func(name string) (string, error) {
-		b, err := readInputHead(name, s.In, opts.max, binaryHead(opts.encoding))
-		if err != nil {
-			return "", fmt.Errorf("qa: %w", err)
-		}
-		if name == "-" {
-			name = "<stdin>"
-		}
-		text, _, err := tokenize.Decode(b, name, opts.encoding)
-		if err != nil {
-			return "", fmt.Errorf("qa: %w", err)
-		}
-		return text, nil
+	var segs []qaSegment
+	untranslated := 0
+	if len(args) == 1 {
+		segs, untranslated, err = qaXLIFF(s, opts, args[0], &from, &to)
+	} else {
+		segs, err = qaTexts(s, opts, args[0], args[1])
 	}
-	src, err := read(srcName)
-	if err != nil {
-		return err
-	}
-	tgt, err := read(tgtName)
 	if err != nil {
 		return err
 	}
@@ -136,28 +146,20 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, srcName, tgtName str
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	srcSegs, tgtSegs := []string{src}, []string{tgt}
-	if opts.by == "line" {
-		srcSegs, tgtSegs = qaLines(src), qaLines(tgt)
-		if len(srcSegs) != len(tgtSegs) {
-			return fmt.Errorf("qa: %s has %d lines and %s %d: with --by line, line N of the target translates line N of the source (or use --by file)",
-				srcName, len(srcSegs), tgtName, len(tgtSegs))
-		}
-	}
 	var found []qaFinding
 	nMissing, nAvoid := 0, 0
-	for i := range srcSegs {
-		for _, f := range c.Check(i, srcSegs[i], tgtSegs[i]) {
+	for i, sg := range segs {
+		for _, f := range c.Check(i, sg.src, sg.tgt) {
 			out := qaFinding{Kind: f.Kind.String(), Concept: f.Concept.ID, Use: f.Want}
 			if out.Use == nil {
 				out.Use = []string{}
 			}
 			if f.Kind == qa.Missing {
 				nMissing++
-				out.File, out.Text, out.Line = srcName, f.Source.Text, qaLine(opts.by, i, srcSegs[i], f.Source.Start)
+				out.File, out.Text, out.Line = sg.srcFile, f.Source.Text, sg.srcLine+strings.Count(sg.src[:f.Source.Start], "\n")
 			} else {
 				nAvoid++
-				out.File, out.Text, out.Line = tgtName, f.Target.Text, qaLine(opts.by, i, tgtSegs[i], f.Target.Start)
+				out.File, out.Text, out.Line = sg.tgtFile, f.Target.Text, sg.tgtLine+strings.Count(sg.tgt[:f.Target.Start], "\n")
 			}
 			found = append(found, out)
 		}
@@ -182,13 +184,18 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, srcName, tgtName str
 		if len(found) > 0 {
 			fmt.Fprintln(t, "WHERE\tKIND\tCONCEPT\tTEXT\tUSE")
 		}
+		clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 		for _, f := range found {
-			fmt.Fprintf(t, "%s:%d\t%s\t%s\t%s\t%s\n", f.File, f.Line, f.Kind, f.Concept, strings.ReplaceAll(f.Text, "\t", " "), strings.Join(f.Use, ", "))
+			fmt.Fprintf(t, "%s:%d\t%s\t%s\t%s\t%s\n", f.File, f.Line, f.Kind, f.Concept, clean.Replace(f.Text), strings.Join(f.Use, ", "))
 		}
 		if err := t.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.ErrOut, "%d missing, %d to avoid in %d segments\n", nMissing, nAvoid, len(srcSegs))
+		fmt.Fprintf(s.ErrOut, "%d missing, %d to avoid in %d segments", nMissing, nAvoid, len(segs))
+		if untranslated > 0 {
+			fmt.Fprintf(s.ErrOut, " (%d untranslated, not checked)", untranslated)
+		}
+		fmt.Fprintln(s.ErrOut)
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -199,6 +206,84 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, srcName, tgtName str
 	return nil
 }
 
+// qaTexts reads a source and a target text and pairs their segments.
+func qaTexts(s *streams, opts *qaOptions, srcName, tgtName string) ([]qaSegment, error) {
+	read := func(name string) (string, error) {
+		b, err := readInputHead(name, s.In, opts.max, binaryHead(opts.encoding))
+		if err != nil {
+			return "", fmt.Errorf("qa: %w", err)
+		}
+		if name == "-" {
+			name = "<stdin>"
+		}
+		text, _, err := tokenize.Decode(b, name, opts.encoding)
+		if err != nil {
+			return "", fmt.Errorf("qa: %w", err)
+		}
+		return text, nil
+	}
+	src, err := read(srcName)
+	if err != nil {
+		return nil, err
+	}
+	tgt, err := read(tgtName)
+	if err != nil {
+		return nil, err
+	}
+	if opts.by == "file" {
+		return []qaSegment{{src: src, tgt: tgt, srcFile: srcName, tgtFile: tgtName, srcLine: 1, tgtLine: 1}}, nil
+	}
+	srcLines, tgtLines := qaLines(src), qaLines(tgt)
+	if len(srcLines) != len(tgtLines) {
+		return nil, fmt.Errorf("qa: %s has %d lines and %s %d: with --by line, line N of the target translates line N of the source (or use --by file)",
+			srcName, len(srcLines), tgtName, len(tgtLines))
+	}
+	segs := make([]qaSegment, len(srcLines))
+	for i := range srcLines {
+		segs[i] = qaSegment{src: srcLines[i], tgt: tgtLines[i], srcFile: srcName, tgtFile: tgtName, srcLine: i + 1, tgtLine: i + 1}
+	}
+	return segs, nil
+}
+
+// qaXLIFF reads the segments of an XLIFF file; from and to, when unset,
+// are taken from it. It returns how many segments have no translation
+// (they are left out).
+func qaXLIFF(s *streams, opts *qaOptions, name string, from, to *language.Tag) ([]qaSegment, int, error) {
+	b, err := readInputHead(name, s.In, opts.max, binaryHead("auto"))
+	if err != nil {
+		return nil, 0, fmt.Errorf("qa: %w", err)
+	}
+	if name == "-" {
+		name = "<stdin>"
+	}
+	x, err := locales.ReadXLIFF(bytes.NewReader(b), name)
+	if errors.Is(err, locales.ErrNotXLIFF) {
+		return nil, 0, usageErr("qa: %s is not an XLIFF file: give SOURCE and TARGET (with --from and --to), or one XLIFF file", name)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if *from == language.Und {
+		*from = x.SourceLang
+	}
+	if *to == language.Und {
+		*to = x.TargetLang
+	}
+	if *from == language.Und || *to == language.Und {
+		return nil, 0, usageErr("qa: %s declares no source or target language: give --from and --to", name)
+	}
+	var segs []qaSegment
+	untranslated := 0
+	for _, sg := range x.Segments {
+		if strings.TrimSpace(sg.Target) == "" {
+			untranslated++
+			continue
+		}
+		segs = append(segs, qaSegment{src: sg.Source, tgt: sg.Target, srcFile: name, tgtFile: name, srcLine: sg.SourceLine, tgtLine: sg.TargetLine})
+	}
+	return segs, untranslated, nil
+}
+
 // qaLines splits a text into lines (a final line break ends the last
 // line; a carriage return before it is dropped).
 func qaLines(text string) []string {
@@ -207,12 +292,4 @@ func qaLines(text string) []string {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
 	return lines
-}
-
-// qaLine is the 1-based line of offset off in segment seg (index i).
-func qaLine(by string, i int, seg string, off int) int {
-	if by == "line" {
-		return i + 1
-	}
-	return strings.Count(seg[:off], "\n") + 1
 }

@@ -59,6 +59,36 @@ func TestQACmd(t *testing.T) {
 	}
 }
 
+func TestQACmdXLIFF(t *testing.T) {
+	t.Setenv("GLOSSARY_DIR", "")
+	xlf := filepath.Join(t.TempDir(), "p.xlf")
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="ja" target-language="en" original="a.txt"><body>
+<trans-unit id="1"><source>関節リウマチの<g id="1">患者</g></source>
+<target>patients with RA</target></trans-unit>
+<trans-unit id="2"><source>滑膜炎の改善</source>
+<target>the joints improved</target></trans-unit>
+<trans-unit id="3"><source>未翻訳</source></trans-unit>
+</body></file></xliff>
+`
+	if err := os.WriteFile(xlf, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "qa", xlf)
+	if code != 1 || !strings.Contains(errOut, "1 missing, 0 to avoid in 2 segments (1 untranslated, not checked)") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, xlf+":6") || !strings.Contains(out, "synovitis") || strings.Contains(out, "rheumatoid") {
+		t.Errorf("table:\n%s", out)
+	}
+	// --to overrides the file's language: nothing is Chinese there.
+	code, out, _ = runCmd(t, "", "qa", "--to", "zh-Hans", "--format", "tsv", xlf)
+	if code != 1 || strings.Count(out, "\tmissing\t") != 2 {
+		t.Errorf("--to zh-Hans: exit %d:\n%s", code, out)
+	}
+}
+
 func TestQACmdErrors(t *testing.T) {
 	t.Setenv("GLOSSARY_DIR", "")
 	src, tgt := qaFiles(t, "関節リウマチ\n滑膜炎\n", "RA\n")
@@ -74,11 +104,13 @@ func TestQACmdErrors(t *testing.T) {
 		{[]string{"qa", "--from", "ja", "--to", "en", src, tgt}, 1, "has 2 lines and"},
 		{[]string{"qa", "--to", "en", src, tgt}, 2, "--from and --to are required"},
 		{[]string{"qa", "--from", "ja", "--to", "ja", src, tgt}, 2, "both ja"},
+		{[]string{"qa", "--from", "ja", src, tgt}, 2, "--from and --to are required"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "--by", "sentence", src, tgt}, 2, "--by must be line or file"},
 		{[]string{"qa", "--from", "ja", "--to", "en x", src, tgt}, 2, "--to"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "-", "-"}, 2, "both be standard input"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "--min-chars", "-1", src, tgt}, 2, "--min-chars must not be negative"},
-		{[]string{"qa", "--from", "ja", "--to", "en", src}, 2, "accepts 2 arg"},
+		{[]string{"qa", "--from", "ja", "--to", "en", src}, 2, "is not an XLIFF file"},
+		{[]string{"qa", src, tgt, src}, 2, "accepts between 1 and 2 arg"},
 		{[]string{"qa", "--from", "ja", "--to", "en", src, bin}, 1, "binary"},
 		{[]string{"qa", "--from", "ja", "--to", "en", src, filepath.Join(t.TempDir(), "nope")}, 1, "no such file"},
 	} {
