@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/medterm/glossary/tokenize"
 )
@@ -101,12 +102,8 @@ func BenchmarkSeedExtract(b *testing.B) {
 // corpus (50 documents): the seeds alone are five files, one of them 30 %
 // of the bytes, which caps what two workers can gain on them.
 func BenchmarkCopiesExtract(b *testing.B) {
-	texts, n := seedTexts(b)
-	var many []string
-	for range 10 {
-		many = append(many, texts...)
-	}
-	benchWorkers(b, many, 10*n)
+	many, n := seedCopies(b)
+	benchWorkers(b, many, n)
 }
 
 // cliContexts is glossary extract's default --contexts.
@@ -156,37 +153,87 @@ func benchWorkers(b *testing.B, texts []string, n int64) {
 // BenchmarkCopiesExtract with 1 and 2 workers: how far two workers can
 // speed up the tokenizer alone on this machine, the ceiling for extraction.
 func BenchmarkCopiesTokenize(b *testing.B) {
-	texts, n := seedTexts(b)
+	many, n := seedCopies(b)
 	an := devAnalyzer(b)
-	var many []string
-	for range 10 {
-		many = append(many, texts...)
-	}
 	for _, w := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
-			b.SetBytes(10 * n)
+			b.SetBytes(n)
 			c0 := cpuTime()
 			for b.Loop() {
-				jobs := make(chan string)
-				var wg sync.WaitGroup
-				for range w {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						for t := range jobs {
-							an.Tokenize(t)
-						}
-					}()
-				}
-				for _, t := range many {
-					jobs <- t
-				}
-				close(jobs)
-				wg.Wait()
+				tokenizeWorkers(an, many, w)
 			}
 			b.ReportMetric(float64(cpuTime()-c0)/float64(b.N), "cpu-ns/op")
 		})
 	}
+}
+
+// seedCopies returns 10 copies of the seed texts (50 documents) and their
+// size.
+func seedCopies(b *testing.B) ([]string, int64) {
+	texts, n := seedTexts(b)
+	var many []string
+	for range 10 {
+		many = append(many, texts...)
+	}
+	return many, 10 * n
+}
+
+// tokenizeWorkers tokenizes texts with w goroutines.
+func tokenizeWorkers(an *tokenize.Analyzer, texts []string, w int) {
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range jobs {
+				an.Tokenize(t)
+			}
+		}()
+	}
+	for _, t := range texts {
+		jobs <- t
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// BenchmarkWorkersRatio runs, in every iteration, extraction of the 50
+// documents of BenchmarkCopiesExtract as glossary extract does with 1 and
+// with 2 workers, and raw tokenization of them with 1 and 2 workers,
+// taking turns at going first, so that all four see the same moment of a
+// host whose speed drifts. It reports the wall time of each and the
+// speed-ups: ext-2w/1w (issue 5's target: at least 1.8) and tok-2w/1w, how
+// far the tokenizer alone scales in the same run.
+func BenchmarkWorkersRatio(b *testing.B) {
+	many, n := seedCopies(b)
+	an := devAnalyzer(b)
+	e, err := New(an, MaxContexts(cliContexts))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcs := sources(many)
+	phases := []func(){
+		func() { extractCLI(b, e, srcs, 1) },
+		func() { extractCLI(b, e, srcs, 2) },
+		func() { tokenizeWorkers(an, many, 1) },
+		func() { tokenizeWorkers(an, many, 2) },
+	}
+	b.SetBytes(n)
+	var wall [4]time.Duration
+	for i := 0; b.Loop(); i++ {
+		for k := range phases {
+			p := (i + k) % len(phases)
+			t0 := time.Now()
+			phases[p]()
+			wall[p] += time.Since(t0)
+		}
+	}
+	for p, name := range []string{"ext-1w-ns/op", "ext-2w-ns/op", "tok-1w-ns/op", "tok-2w-ns/op"} {
+		b.ReportMetric(float64(wall[p])/float64(b.N), name)
+	}
+	b.ReportMetric(float64(wall[0])/float64(wall[1]), "ext-2w/1w")
+	b.ReportMetric(float64(wall[2])/float64(wall[3]), "tok-2w/1w")
 }
 
 // BenchmarkSeedRatio times raw tokenization and one-worker extraction (as
