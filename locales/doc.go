@@ -54,7 +54,8 @@
 // without removing anything.
 //
 // [ReadXLIFF] reads the segments of a translation (XLIFF 1.2 or 2.x, as CAT
-// tools export them) for terminology QA (package terms/qa, glossary qa).
+// tools export them) and [ReadTMX] the units of a translation memory (TMX),
+// for terminology QA (package terms/qa, glossary qa).
 //
 // # Dependencies
 //

@@ -1,7 +1,6 @@
 package locales
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -34,22 +33,22 @@ type XLIFFSegment struct {
 	Source, Target string
 }
 
-// ErrNotXLIFF is the error (inside an *XLIFFError) of a document with no
+// ErrNotXLIFF is the error (inside an *XMLError) of a document with no
 // <xliff> root element.
 var ErrNotXLIFF = errors.New("no <xliff> root element")
 
-// XLIFFError is a problem in an XLIFF file, at a line and column.
-type XLIFFError struct {
+// XMLError is a problem in an XLIFF or TMX file, at a line and column.
+type XMLError struct {
 	File      string
 	Line, Col int
 	Err       error
 }
 
-func (e *XLIFFError) Error() string {
+func (e *XMLError) Error() string {
 	return fmt.Sprintf("locales: %s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
 }
 
-func (e *XLIFFError) Unwrap() error { return e.Err }
+func (e *XMLError) Unwrap() error { return e.Err }
 
 // ReadXLIFF reads the segments of an XLIFF document. Units marked
 // translate="no" and 2.x <ignorable> parts are left out; a unit without a
@@ -62,27 +61,35 @@ func ReadXLIFF(r io.Reader, name string) (*XLIFF, error) {
 	if err != nil {
 		return nil, fmt.Errorf("locales: %s: %w", name, err)
 	}
-	x := &xliffReader{dec: xml.NewDecoder(bytes.NewReader(data)), name: name, out: &XLIFF{}}
-	x.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		enc, err := ianaindex.IANA.Encoding(label)
-		if err != nil || enc == nil {
-			return nil, fmt.Errorf("unsupported encoding %q", label)
-		}
-		return enc.NewDecoder().Reader(in), nil
-	}
+	x := &xliffReader{dec: newXMLDecoder(data), name: name, out: &XLIFF{}}
 	if err := x.read(); err != nil {
-		var xe *XLIFFError
-		if errors.As(err, &xe) {
-			return nil, err
-		}
-		line, col := x.dec.InputPos()
-		var se *xml.SyntaxError
-		if asSyntax(err, &se) && se.Line != line {
-			line, col = se.Line, 1
-		}
-		return nil, &XLIFFError{File: name, Line: max(line, 1), Col: max(col, 1), Err: err}
+		return nil, x.position(err)
 	}
 	return x.out, nil
+}
+
+// charsetReader decodes an encoding an XML declaration names.
+func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	enc, err := ianaindex.IANA.Encoding(label)
+	if err != nil || enc == nil {
+		return nil, fmt.Errorf("unsupported encoding %q", label)
+	}
+	return enc.NewDecoder().Reader(in), nil
+}
+
+// position returns err as an *XMLError at the decoder's position (or
+// the syntax error's line), unless it is one already.
+func (x *xliffReader) position(err error) error {
+	var xe *XMLError
+	if errors.As(err, &xe) {
+		return err
+	}
+	line, col := x.dec.InputPos()
+	var se *xml.SyntaxError
+	if asSyntax(err, &se) && se.Line != line {
+		line, col = se.Line, 1
+	}
+	return &XMLError{File: x.name, Line: max(line, 1), Col: max(col, 1), Err: err}
 }
 
 type xliffReader struct {
@@ -99,7 +106,7 @@ type xliffReader struct {
 // fail returns an error at the decoder's position.
 func (x *xliffReader) fail(format string, args ...any) error {
 	line, col := x.dec.InputPos()
-	return &XLIFFError{File: x.name, Line: line, Col: col, Err: fmt.Errorf(format, args...)}
+	return &XMLError{File: x.name, Line: line, Col: col, Err: fmt.Errorf(format, args...)}
 }
 
 func (x *xliffReader) read() error {
@@ -109,7 +116,7 @@ func (x *xliffReader) read() error {
 		if err == io.EOF {
 			if !root {
 				line, col := x.dec.InputPos()
-				return &XLIFFError{File: x.name, Line: line, Col: col, Err: ErrNotXLIFF}
+				return &XMLError{File: x.name, Line: line, Col: col, Err: ErrNotXLIFF}
 			}
 			return nil
 		}

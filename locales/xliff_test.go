@@ -61,7 +61,7 @@ func checkSegments(t *testing.T, got, want []XLIFFSegment) {
 	}
 }
 
-func TestReadXLIFFErrors(t *testing.T) {
+func TestReadXMLErrors(t *testing.T) {
 	const head = `<xliff version="1.2"><file source-language="ja" target-language="en"><body>`
 	for _, tc := range []struct {
 		name, doc string
@@ -79,7 +79,7 @@ func TestReadXLIFFErrors(t *testing.T) {
 		{"unterminated source", head + "<trans-unit id=\"1\"><source>abc", 1, "unexpected EOF"},
 	} {
 		_, err := ReadXLIFF(strings.NewReader(tc.doc), "f.xlf")
-		var xe *XLIFFError
+		var xe *XMLError
 		if !errors.As(err, &xe) || xe.Line != tc.line || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%s: %v; want line %d with %q", tc.name, err, tc.line, tc.msg)
 		}
@@ -111,7 +111,7 @@ func FuzzReadXLIFF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		x, err := ReadXLIFF(strings.NewReader(string(b)), "f.xlf")
 		if err != nil {
-			var xe *XLIFFError
+			var xe *XMLError
 			if !errors.As(err, &xe) || xe.Line < 1 {
 				t.Fatalf("error without a position: %v", err)
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,14 +30,15 @@ type qaOptions struct {
 func newQACmd(s *streams) *cobra.Command {
 	opts := &qaOptions{}
 	cmd := &cobra.Command{
-		Use:   "qa [--from LANG --to LANG] SOURCE TARGET | XLIFF",
+		Use:   "qa [--from LANG --to LANG] SOURCE TARGET | XLIFF | TMX",
 		Short: "Check a translation against the glossary: missing equivalents, terms to avoid",
 		Long: `qa checks the terminology of a translation (TARGET, in language --to) of a
 text (SOURCE, in language --from) against the glossary, line by line (each
 line of TARGET translates the same line of SOURCE; --by file compares the
 whole texts), or the segments of one XLIFF file (1.2 or 2.x, as CAT tools
-export them; its languages unless --from and --to are given; segments with
-no translation are not checked):
+export them; its languages unless --from and --to are given) or the units
+of one TMX translation memory (--from and --to required; ja matches ja-JP,
+zh-Hans zh-CN). Segments with no translation are not checked:
 
   missing  the source line names an approved concept, and the target line
            has none of its preferred or admitted terms in the target
@@ -55,6 +57,7 @@ findings, as for check.
 --format json prints JSON Lines: {"file", "line", "kind", "concept", "text", "use"}`,
 		Example: `  glossary qa --from ja --to en article.ja.txt article.en.txt
   glossary qa project.ja-en.xlf
+  glossary qa --from ja --to zh-Hans memory.tmx
   glossary qa --from ja --to zh-Hant --by file notice.ja.md notice.zh-Hant.md --format tsv`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -245,9 +248,9 @@ func qaTexts(s *streams, opts *qaOptions, srcName, tgtName string) ([]qaSegment,
 	return segs, nil
 }
 
-// qaXLIFF reads the segments of an XLIFF file; from and to, when unset,
-// are taken from it. It returns how many segments have no translation
-// (they are left out).
+// qaXLIFF reads the segments of an XLIFF file (or of a TMX file, see
+// qaTMX); from and to, when unset, are taken from it. It returns how many
+// segments have no translation (they are left out).
 func qaXLIFF(s *streams, opts *qaOptions, name string, from, to *language.Tag) ([]qaSegment, int, error) {
 	b, err := readInputHead(name, s.In, opts.max, binaryHead("auto"))
 	if err != nil {
@@ -258,7 +261,7 @@ func qaXLIFF(s *streams, opts *qaOptions, name string, from, to *language.Tag) (
 	}
 	x, err := locales.ReadXLIFF(bytes.NewReader(b), name)
 	if errors.Is(err, locales.ErrNotXLIFF) {
-		return nil, 0, usageErr("qa: %s is not an XLIFF file: give SOURCE and TARGET (with --from and --to), or one XLIFF file", name)
+		return qaTMX(name, b, *from, *to)
 	}
 	if err != nil {
 		return nil, 0, err
@@ -292,4 +295,46 @@ func qaLines(text string) []string {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
 	return lines
+}
+
+// qaTMX reads the units of a TMX file that have a text in language from
+// and pairs it with their text in language to; it returns how many have
+// none in to. A unit's language matches when x/text's matcher is at least
+// highly confident (ja-JP for ja, zh-CN for zh-Hans).
+func qaTMX(name string, b []byte, from, to language.Tag) ([]qaSegment, int, error) {
+	units, err := locales.ReadTMX(bytes.NewReader(b), name)
+	if errors.Is(err, locales.ErrNotTMX) {
+		return nil, 0, usageErr("qa: %s is neither an XLIFF nor a TMX file: give SOURCE and TARGET (with --from and --to), or one XLIFF or TMX file", name)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if from == language.Und || to == language.Und {
+		return nil, 0, usageErr("qa: %s is a translation memory: give --from and --to", name)
+	}
+	var segs []qaSegment
+	untranslated := 0
+	for _, u := range units {
+		tags := make([]language.Tag, 0, len(u.Texts))
+		for t := range u.Texts {
+			tags = append(tags, t)
+		}
+		slices.SortFunc(tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
+		m := language.NewMatcher(tags)
+		pick := func(want language.Tag) (language.Tag, bool) {
+			_, i, conf := m.Match(want)
+			return tags[i], conf >= language.High
+		}
+		src, ok := pick(from)
+		if !ok {
+			continue
+		}
+		tgt, ok := pick(to)
+		if !ok || strings.TrimSpace(u.Texts[tgt]) == "" {
+			untranslated++
+			continue
+		}
+		segs = append(segs, qaSegment{src: u.Texts[src], tgt: u.Texts[tgt], srcFile: name, tgtFile: name, srcLine: u.Lines[src], tgtLine: u.Lines[tgt]})
+	}
+	return segs, untranslated, nil
 }

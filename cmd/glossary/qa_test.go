@@ -89,6 +89,29 @@ func TestQACmdXLIFF(t *testing.T) {
 	}
 }
 
+func TestQACmdTMX(t *testing.T) {
+	t.Setenv("GLOSSARY_DIR", "")
+	tmx := filepath.Join(t.TempDir(), "m.tmx")
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ja-JP" segtype="sentence" datatype="plaintext" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="ja-JP"><seg>関節リウマチ</seg></tuv><tuv xml:lang="zh-CN"><seg>类风湿关节炎</seg></tuv></tu>
+<tu><tuv xml:lang="ja-JP"><seg>滑膜炎の改善</seg></tuv>
+<tuv xml:lang="zh-CN"><seg>关节改善</seg></tuv></tu>
+<tu><tuv xml:lang="ja-JP"><seg>未翻訳</seg></tuv><tuv xml:lang="en-US"><seg>untranslated</seg></tuv></tu>
+</body></tmx>
+`
+	if err := os.WriteFile(tmx, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "qa", "--from", "ja", "--to", "zh-Hans", "--format", "tsv", tmx)
+	if code != 1 || out != tmx+"\t4\tmissing\tsynovitis\t滑膜炎\t滑膜炎\n" {
+		t.Errorf("exit %d, %q, stderr %q", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "qa", tmx); code != 2 || !strings.Contains(errOut, "translation memory: give --from and --to") {
+		t.Errorf("no languages: exit %d, %q", code, errOut)
+	}
+}
+
 func TestQACmdErrors(t *testing.T) {
 	t.Setenv("GLOSSARY_DIR", "")
 	src, tgt := qaFiles(t, "関節リウマチ\n滑膜炎\n", "RA\n")
@@ -109,7 +132,7 @@ func TestQACmdErrors(t *testing.T) {
 		{[]string{"qa", "--from", "ja", "--to", "en x", src, tgt}, 2, "--to"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "-", "-"}, 2, "both be standard input"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "--min-chars", "-1", src, tgt}, 2, "--min-chars must not be negative"},
-		{[]string{"qa", "--from", "ja", "--to", "en", src}, 2, "is not an XLIFF file"},
+		{[]string{"qa", "--from", "ja", "--to", "en", src}, 2, "is neither an XLIFF nor a TMX file"},
 		{[]string{"qa", src, tgt, src}, 2, "accepts between 1 and 2 arg"},
 		{[]string{"qa", "--from", "ja", "--to", "en", src, bin}, 1, "binary"},
 		{[]string{"qa", "--from", "ja", "--to", "en", src, filepath.Join(t.TempDir(), "nope")}, 1, "no such file"},
