@@ -78,9 +78,9 @@ func (u *unit) setFlags(m *tokMemo) {
 // seeds' 21 000 tokens have 2 400 distinct texts per document): its scan
 // and word-list flags, classify's answer for the last part of speech, base
 // form and language seen with it, and its unit id. A runScratch keeps its
-// memos from one document to the next (see release), so a worker learns
-// each word once; the unit id and compounded hold for one collection or
-// document only (uidGen, compDoc).
+// memos from one document to the next (see release): the flags hold for
+// good, the unit id for its generation (a stream's, or one document's
+// table), compounded and classify's answer for one document.
 type tokMemo struct {
 	text       string
 	hash       uint64
@@ -606,7 +606,8 @@ func (sc *runScratch) keepMemos() {
 		off += len(m.text)
 	}
 	for i := range sc.memo {
-		sc.memo[i].classed, sc.memo[i].base = false, ""
+		m := &sc.memo[i]
+		m.classed, m.pos, m.base = false, nil, ""
 	}
 	sc.kept = len(sc.memo)
 }
