@@ -24,6 +24,7 @@ type qaOptions struct {
 	format   string
 	encoding string
 	minChars int
+	skip     []string
 	max      int64 // --max-size
 }
 
@@ -48,9 +49,10 @@ zh-Hans zh-CN). Segments with no translation are not checked:
 
 Terms match in any width, case, separator, Han script or kana, English
 plurals included. Candidate concepts, concepts with no term in the target
-language, and source terms shorter than --min-chars characters (default 2:
-one-character terms such as 薬 sit mostly inside longer words) are not
-checked. The exit status is 1 when there are
+language, concepts of the categories --skip-category names (common: the
+general words of the starter glossary, cell or treatment), and source terms
+shorter than --min-chars characters (default 2: one-character terms such as
+薬 sit mostly inside longer words) are not checked. The exit status is 1 when there are
 findings, as for check.
 
 --format tsv prints: file, line, kind, concept, text, terms to use (|-separated)
@@ -83,6 +85,7 @@ findings, as for check.
 	cmd.Flags().StringVar(&opts.to, "to", "", "language of TARGET")
 	cmd.Flags().StringVar(&opts.by, "by", "line", "segments: line (line N of TARGET translates line N of SOURCE) or file")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, json or tsv")
+	cmd.Flags().StringSliceVar(&opts.skip, "skip-category", nil, "leave out the concepts of these categories (e.g. common)")
 	cmd.Flags().IntVar(&opts.minChars, "min-chars", 2, "skip source terms shorter than this many characters (1: check all)")
 	cmd.Flags().StringVar(&opts.encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, shift_jis, euc-jp, gbk, gb18030, big5")
 	return cmd
@@ -145,7 +148,7 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 	if err != nil {
 		return err
 	}
-	c, err := qa.New(terms.NewIndex(g), from, to, qa.MinChars(opts.minChars))
+	c, err := qa.New(terms.NewIndex(g), from, to, qa.MinChars(opts.minChars), qa.SkipCategories(opts.skip...))
 	if err != nil {
 		return usageErr("%v", err)
 	}

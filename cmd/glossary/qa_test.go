@@ -41,6 +41,11 @@ func TestQACmd(t *testing.T) {
 		t.Errorf("clean translation: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 
+	// A category left out: synovitis is a disease in the starter glossary.
+	if code, out, _ := runCmd(t, "", "qa", "--from", "ja", "--to", "en", "--skip-category", "common,disease", src, tgt); code != 0 || out != "" {
+		t.Errorf("--skip-category disease: exit %d, %q", code, out)
+	}
+
 	// Whole files: lines from offsets, the target on standard input, JSON.
 	code, out, errOut = runCmd(t, "Joint inflammation.\n\nNothing else.", "qa", "--from", "ja", "--to", "en", "--by", "file", "--format", "json", src, "-")
 	if code != 1 {

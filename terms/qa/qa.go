@@ -45,6 +45,7 @@ type Checker struct {
 	ix       *terms.Index
 	from, to language.Tag
 	minChars int
+	skip     map[string]bool // categories not checked
 }
 
 // Option configures a Checker.
@@ -55,6 +56,20 @@ type Option func(*Checker)
 // such as 薬 or 心, which the source mostly holds inside words the
 // glossary lacks (阻害薬, 心筋), are not checked.
 func MinChars(n int) Option { return func(c *Checker) { c.minChars = n } }
+
+// SkipCategories makes the checker leave out the concepts of these
+// categories (common, say: the general words of a medical glossary, such
+// as cell or treatment, which translators often render freely).
+func SkipCategories(cats ...string) Option {
+	return func(c *Checker) {
+		if c.skip == nil {
+			c.skip = map[string]bool{}
+		}
+		for _, cat := range cats {
+			c.skip[cat] = true
+		}
+	}
+}
 
 // New returns a checker of translations from language from into language
 // to against the glossary of ix.
@@ -94,7 +109,7 @@ func (c *Checker) Check(seg int, source, target string) []Finding {
 	seen := map[*terms.Concept]bool{}
 	c.ix.ScanFunc(source, func(h terms.Hit) bool {
 		cn := h.Concept
-		if h.Lang != c.from || cn.Status != terms.Approved || seen[cn] {
+		if h.Lang != c.from || !c.checked(cn) || seen[cn] {
 			return true
 		}
 		seen[cn] = true
@@ -107,13 +122,18 @@ func (c *Checker) Check(seg int, source, target string) []Finding {
 	}, terms.TextLanguage(c.from), terms.MinChars(c.minChars))
 
 	c.ix.ScanFunc(target, func(h terms.Hit) bool {
-		if h.Lang != c.to || usable(h.Term.Status) || h.Concept.Status != terms.Approved {
+		if h.Lang != c.to || usable(h.Term.Status) || !c.checked(h.Concept) {
 			return true
 		}
 		out = append(out, Finding{Kind: Avoid, Segment: seg, Concept: h.Concept, Target: &h, Want: c.want(h.Concept)})
 		return true
 	}, terms.TextLanguage(c.to))
 	return out
+}
+
+// checked reports whether c enforces the terms of concept cn.
+func (c *Checker) checked(cn *terms.Concept) bool {
+	return cn.Status == terms.Approved && !c.skip[cn.Category]
 }
 
 // want returns the allowed terms of cn in the target language, preferred

@@ -19,7 +19,7 @@ var (
 func testIndex(t *testing.T) *terms.Index {
 	t.Helper()
 	g, err := terms.New(
-		&terms.Concept{ID: "rheumatoid-arthritis", Status: terms.Approved, Terms: map[language.Tag][]terms.Term{
+		&terms.Concept{ID: "rheumatoid-arthritis", Category: "disease", Status: terms.Approved, Terms: map[language.Tag][]terms.Term{
 			ja: {{Text: "関節リウマチ"}},
 			en: {{Text: "rheumatoid arthritis"}, {Text: "RA", Status: terms.Admitted, Type: terms.Abbreviation}},
 		}},
@@ -132,6 +132,13 @@ func TestMinChars(t *testing.T) {
 	}
 	if got := summary(two.Check(0, src, tgt)); len(got) != 0 {
 		t.Errorf("MinChars(2): %q; want nothing", got)
+	}
+}
+
+func TestSkipCategories(t *testing.T) {
+	c, _ := New(testIndex(t), ja, en, SkipCategories("disease"))
+	if got := summary(c.Check(0, "関節リウマチと間葉系幹細胞", "arthritis and marrow stromal cells")); !slices.Equal(got, []string{"avoid:mesenchymal-stem-cell:marrow stromal cells"}) {
+		t.Errorf("got %q; want only the mesenchymal-stem-cell finding", got)
 	}
 }
 
