@@ -145,3 +145,18 @@ func TestTimeSuffixes(t *testing.T) {
 	}}
 	checkTerms(t, documentTerms(tok, text), []string{"治療", "投与", "検査"}, []string{"治療後", "投与前"})
 }
+
+// An abbreviated journal title of a citation (ISO 4 abbreviations: Res,
+// Ther, Int, J, Mol, Sci) is no term and its words no occurrence of one;
+// a capitalized term is left alone.
+func TestJournalTitles(t *testing.T) {
+	text := "Mesenchymal Stem Cell therapy. Stem Cell Res Ther 2021. Int J Mol Sci 2020."
+	tok := fixtureTok{[]string{"Mesenchymal/x", "Stem/x", "Cell/x", "therapy/x", "./記号",
+		"Stem/x", "Cell/x", "Res/x", "Ther/x", "2021/名詞,数", "./記号",
+		"Int/x", "J/x", "Mol/x", "Sci/x", "2020/名詞,数", "./記号"}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"Mesenchymal Stem Cell", "Stem Cell"}, []string{"Stem Cell Res Ther", "Cell Res", "Int J Mol Sci", "Mol Sci", "Sci"})
+	if f := got["Stem Cell"].Freq; f != 1 {
+		t.Errorf("Stem Cell counted %d times; want 1 (not inside the journal title)", f)
+	}
+}

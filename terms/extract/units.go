@@ -762,7 +762,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			for len(cur) > 0 && cur[len(cur)-1].role == rolePrefix {
 				cur = cur[:len(cur)-1]
 			}
-			if len(cur) > 0 {
+			if len(cur) > 0 && !journalTitle(cur) {
 				runs = append(runs, cur)
 			}
 		}
@@ -793,6 +793,32 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 	sc.hwUnits, sc.hwRuns = max(sc.hwUnits, len(us)), max(sc.hwRuns, len(runs))
 	return runs
 }
+
+// journalTitle reports whether run is an abbreviated journal title of a
+// citation (Stem Cell Res Ther, Int J Mol Sci): Latin words only, each
+// capitalized, one of them an abbreviation of ISO 4's list of title word
+// abbreviations (journalWords). Its words are no occurrence of a term.
+func journalTitle(run []unit) bool {
+	if len(run) < 2 {
+		return false
+	}
+	abbr := false
+	for _, u := range run {
+		if !u.latin || u.text[0] < 'A' || u.text[0] > 'Z' {
+			return false
+		}
+		abbr = abbr || journalWords.has(u.text)
+	}
+	return abbr
+}
+
+// journalWords are ISO 4 abbreviations of title words frequent in
+// biomedical journal names (LTWA), as written in citations. English words
+// that are also abbreviations there (Cell, Front, Arch) are left out.
+var journalWords = setOf("Res", "Ther", "Clin", "Immunol", "Rheumatol", "Rev", "Mol", "Sci", "Int", "J", "Med", "Ann", "Adv",
+	"Biol", "Exp", "Transl", "Pharmacol", "Biochem", "Biophys", "Genet", "Microbiol", "Oncol", "Hematol", "Cardiol", "Neurol",
+	"Endocrinol", "Pathol", "Physiol", "Surg", "Dis", "Rep", "Commun", "Proc", "Natl", "Acad", "Lett", "Curr", "Opin", "Eur",
+	"Engl", "Nat", "Regen", "Dermatol", "Nephrol", "Gastroenterol", "Hepatol", "Pediatr", "Orthop", "Cytother")
 
 // adjacent reports whether b continues the compound ending with a.
 func adjacent(text string, a, b unit) bool {
