@@ -150,6 +150,7 @@ func TestTimeSuffixes(t *testing.T) {
 // Ther, Int, J, Mol, Sci) is no term and its words no occurrence of one;
 // a capitalized term is left alone.
 func TestJournalTitles(t *testing.T) {
+	t.Run("authors", testAuthors)
 	text := "Mesenchymal Stem Cell therapy. Stem Cell Res Ther 2021. Int J Mol Sci 2020."
 	tok := fixtureTok{[]string{"Mesenchymal/x", "Stem/x", "Cell/x", "therapy/x", "./記号",
 		"Stem/x", "Cell/x", "Res/x", "Ther/x", "2021/名詞,数", "./記号",
@@ -159,4 +160,16 @@ func TestJournalTitles(t *testing.T) {
 	if f := got["Stem Cell"].Freq; f != 1 {
 		t.Errorf("Stem Cell counted %d times; want 1 (not inside the journal title)", f)
 	}
+}
+
+// Authors of a reference (Vancouver style: surname and initials before a
+// comma, et al, or the full stop after the last) are no terms; a name and
+// a roman numeral or a single-letter designation in prose stay.
+func testAuthors(t *testing.T) {
+	text := "Kim H, Jover JA, García-Vicuña R, Lee B. Title. Zeng L et al. Semin Arthritis Rheum. Phase I, Vitamin D, calcium and Hepatitis B."
+	tok := fixtureTok{[]string{"Kim/x", "H/x", ",/記号", "Jover/x", "JA/x", ",/記号", "García-Vicuña/x", "R/x", ",/記号", "Lee/x", "B/x", "./記号", "Title/x", "./記号",
+		"Zeng/x", "L/x", "et/x", "al/x", "./記号", "Semin/x", "Arthritis/x", "Rheum/x", "./記号",
+		"Phase/x", "I/x", ",/記号", "Vitamin/x", "D/x", ",/記号", "calcium/x", "and/x", "Hepatitis/x", "B/x", "./記号"}}
+	got := documentTerms(tok, text)
+	checkTerms(t, got, []string{"Phase I", "Vitamin D", "Hepatitis B"}, []string{"Kim H", "Jover JA", "García-Vicuña R", "Lee B", "Zeng L", "Semin Arthritis Rheum", "Arthritis Rheum"})
 }

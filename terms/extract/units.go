@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -762,7 +763,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 			for len(cur) > 0 && cur[len(cur)-1].role == rolePrefix {
 				cur = cur[:len(cur)-1]
 			}
-			if len(cur) > 0 && !journalTitle(cur) {
+			if len(cur) > 0 && !journalTitle(cur) && !authorName(text, cur) {
 				runs = append(runs, cur)
 			}
 		}
@@ -818,7 +819,44 @@ func journalTitle(run []unit) bool {
 var journalWords = setOf("Res", "Ther", "Clin", "Immunol", "Rheumatol", "Rev", "Mol", "Sci", "Int", "J", "Med", "Ann", "Adv",
 	"Biol", "Exp", "Transl", "Pharmacol", "Biochem", "Biophys", "Genet", "Microbiol", "Oncol", "Hematol", "Cardiol", "Neurol",
 	"Endocrinol", "Pathol", "Physiol", "Surg", "Dis", "Rep", "Commun", "Proc", "Natl", "Acad", "Lett", "Curr", "Opin", "Eur",
-	"Engl", "Nat", "Regen", "Dermatol", "Nephrol", "Gastroenterol", "Hepatol", "Pediatr", "Orthop", "Cytother")
+	"Engl", "Nat", "Regen", "Dermatol", "Nephrol", "Gastroenterol", "Hepatol", "Pediatr", "Orthop", "Cytother", "Semin", "Rheum")
+
+// nextAuthor matches a comma and the next author of a reference list.
+var nextAuthor = regexp.MustCompile(`^, ?(et al|\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)? [A-Z]{1,3}[,.])`)
+
+// authorName reports whether run is an author of a reference in the
+// Vancouver style of medical journals: a capitalized surname and its
+// initials (Pignatti E, Jover JA), followed by "et al", by a comma and the
+// next author (nextAuthor), or by a full stop after a comma (the last
+// author: …, Salvarani C.). Initials are one to three capitals that are no
+// roman numeral (Phase I stays); Vitamin D, calcium stays.
+func authorName(text string, run []unit) bool {
+	if len(run) != 2 || !run[0].latin || !run[1].latin {
+		return false
+	}
+	name, ini := run[0].text, run[1].text
+	first, n := utf8.DecodeRuneInString(name)
+	second, _ := utf8.DecodeRuneInString(name[n:])
+	if !unicode.IsUpper(first) || !unicode.IsLower(second) || len(ini) > 3 || ordinal(ini) {
+		return false
+	}
+	for i := 0; i < len(ini); i++ {
+		if ini[i] < 'A' || ini[i] > 'Z' {
+			return false
+		}
+	}
+	after := text[run[1].end:]
+	switch {
+	case strings.HasPrefix(after, " et al"):
+		return true
+	case strings.HasPrefix(after, ","):
+		return nextAuthor.MatchString(after)
+	case strings.HasPrefix(after, "."):
+		before := strings.TrimRight(text[:run[0].start], " ")
+		return strings.HasSuffix(before, ",")
+	}
+	return false
+}
 
 // adjacent reports whether b continues the compound ending with a.
 func adjacent(text string, a, b unit) bool {
