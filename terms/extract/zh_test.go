@@ -56,6 +56,14 @@ func TestChineseFunctionCharacters(t *testing.T) {
 	checkTerms(t, got, []string{"膝關節", "联合治疗", "皮下"}, []string{"膝關節內", "联合治疗后", "內", "后", "皮下處"})
 }
 
+// Adverbs of negation and modality start no term: gse leaves 未见 ("not
+// seen") unknown (x), which would make it a noun before 不良反应.
+func TestChineseAdverbs(t *testing.T) {
+	text := "未见不良反应。仍需随访。"
+	got := documentTerms(zhTokens(text, "未见/x", "不良反应/l", "。/x", "仍需/x", "随访/vn", "。/x"), text)
+	checkTerms(t, got, []string{"不良反应", "随访"}, []string{"未见不良反应", "未见", "仍需随访"})
+}
+
 // A word gse's model makes up around a function character (后易, x) is no
 // unit, and relational and institution heads (现状, 前景, 实验室) end no
 // Chinese term.
