@@ -126,13 +126,22 @@ func TestAdjectivalUse(t *testing.T) {
 }
 
 // Heads of degree and choice (レベル, 選択肢) make phrases about a term, as
-// 程度 and 段階 do: 細胞レベル and 治療選択肢 are no candidates.
+// 程度 and 段階 do: 細胞レベル and 治療選択肢 are no candidates; nor is
+// X可能 ("X-able").
 func TestDegreeAndChoiceHeads(t *testing.T) {
 	text := "細胞レベルの治療選択肢。"
 	tok := fixtureTok{[]string{
 		"細胞/名詞,一般", "レベル/名詞,一般", "の/助詞,連体化", "治療/名詞,サ変接続", "選択肢/名詞,一般", "。/記号,句点",
 	}}
 	checkTerms(t, documentTerms(tok, text), []string{"細胞", "治療"}, []string{"細胞レベル", "治療選択肢"})
+
+	// 可能 ("possible") makes an adjective of what it follows (採取可能:
+	// "can be harvested"), no term.
+	text = "脂肪組織から採取可能である。"
+	tok = fixtureTok{[]string{
+		"脂肪/名詞,一般", "組織/名詞,一般", "から/助詞,格助詞", "採取/名詞,サ変接続", "可能/名詞,形容動詞語幹", "で/助動詞", "ある/助動詞", "。/記号,句点",
+	}}
+	checkTerms(t, documentTerms(tok, text), []string{"脂肪組織", "採取"}, []string{"採取可能", "可能"})
 }
 
 // Positions in time (治療後, 投与前) make settings of a term, as 中 and 間
