@@ -52,8 +52,8 @@ plurals included. Candidate concepts, concepts with no term in the target
 language, concepts of the categories --skip-category names (common: the
 general words of the starter glossary, cell or treatment), and source terms
 shorter than --min-chars characters (default 2: one-character terms such as
-薬 sit mostly inside longer words) are not checked. The exit status is 1 when there are
-findings, as for check.
+薬 sit mostly inside longer words) are not checked. The exit status is 1
+when there are findings, as for check.
 
 --format tsv prints: file, line, kind, concept, text, terms to use (|-separated)
 --format json prints JSON Lines: {"file", "line", "kind", "concept", "text", "use"}`,

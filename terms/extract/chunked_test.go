@@ -47,11 +47,11 @@ func TestChunkedMatchesWhole(t *testing.T) {
 	}
 }
 
-// TestMemosAcrossDocuments checks that what an Extractor keeps from one
-// document to the next (token memos, unit ids of a stream) changes no
-// result: each seed extracted after the others, by one extractor, twice
-// into streams and once on its own, gives what a fresh extractor gives.
-func TestMemosAcrossDocuments(t *testing.T) {
+// TestExtractorReuse checks that what an Extractor reuses from one
+// document to the next (pooled buffers and tables) changes no result: each
+// seed extracted after the others, by one extractor, twice into streams and
+// once on its own, gives what a fresh extractor gives.
+func TestExtractorReuse(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the dictionaries: skipped with -short")
 	}
@@ -92,8 +92,7 @@ func TestMemosAcrossDocuments(t *testing.T) {
 // FuzzDocuments extracts two texts one after the other with one
 // extractor and the real analyzer, then the first again: no panic, every
 // context inside its text, and the first text gives the same candidates
-// the second time (after the other text's memos) as a fresh extractor
-// gives it.
+// the second time (after the other text) as a fresh extractor gives it.
 func FuzzDocuments(f *testing.F) {
 	if testing.Short() {
 		f.Skip("loads the dictionaries: skipped with -short")

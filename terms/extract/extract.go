@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/medterm/glossary/terms"
@@ -72,9 +71,6 @@ type Extractor struct {
 	known       map[string]string // normalized term → concept id
 	index       *terms.Index      // folded lookup and scanning, when given
 	maxContexts int
-
-	mu   sync.Mutex
-	free []*runScratch // see scratch
 }
 
 // maxUnits is the largest number of units in a candidate.
@@ -268,18 +264,14 @@ func (e *Extractor) Document(name, text string) *Document {
 // table to build and merge).
 func (e *Extractor) document(name, text string, col *Collection) *Document {
 	d := &Document{Name: name}
-	sc := e.scratch()
-	defer sc.release(e)
-	sc.doc++
+	sc := runPool.Get().(*runScratch)
+	defer sc.release()
 	b := &docBuilder{e: e, d: d, sc: sc, name: name, text: text, lines: newLineIndex(text), valid: utf8.ValidString(text)}
 	if col != nil {
-		b.col, b.gen = col, col.gen
+		b.col = col
 		col.startDirect(b)
-	} else {
-		b.gen = unitGens.Add(1)
-		if p, ok := unitsPool.Get().(*[]docUnit); ok {
-			d.units = *p
-		}
+	} else if p, ok := unitsPool.Get().(*[]docUnit); ok {
+		d.units = *p
 	}
 	// Pairs first (they need no tokens): the language of each long form is
 	// that of the token covering its start, looked up chunk by chunk.
@@ -437,7 +429,6 @@ type docBuilder struct {
 	name, text string
 	lines      lineIndex
 	lastLine   int       // the line of the last context (see line)
-	gen        uint32    // the generation of the unit ids (see tokMemo): the stream's, or the document's own
 	valid      bool      // text is valid UTF-8 (kwic steps over bytes)
 	slab       []docCand // candidates are allocated in blocks
 	ctxs       []Context // and contexts
@@ -467,8 +458,8 @@ type snip struct {
 // unitID returns the id of u's text.
 func (b *docBuilder) unitID(u unit) int32 {
 	m := &b.sc.memo[u.memo]
-	if m.uidGen != b.gen {
-		m.uid, m.uidGen = b.newUnit(key(u.text)), b.gen
+	if m.uid < 0 {
+		m.uid = b.newUnit(key(u.text))
 	}
 	return m.uid
 }
@@ -812,7 +803,6 @@ type Collection struct {
 	left, right []int
 	unitHashes  []uint64
 	remap       []int32 // scratch: document unit id → collection id
-	gen         uint32  // the generation of its unit ids (see tokMemo)
 
 	// The merged candidate table, filled by Add: idx finds a candidate's
 	// index in merged by its language and term (hashes[i] is that of
@@ -831,12 +821,8 @@ type Collection struct {
 // NewCollection returns an empty collection scored by e. It keeps every
 // document's own table, for DocumentCandidates (evaluation per article).
 func (e *Extractor) NewCollection() *Collection {
-	return &Collection{e: e, unitIDs: newIndexTable(0), idx: newIndexTable(0), seed: maphash.MakeSeed(), gen: unitGens.Add(1)}
+	return &Collection{e: e, unitIDs: newIndexTable(0), idx: newIndexTable(0), seed: maphash.MakeSeed()}
 }
-
-// unitGens numbers the sets of unit ids: each collection's, each
-// document's own.
-var unitGens atomic.Uint32
 
 // NewStream returns a collection that merges each added document into the
 // collection table and then drops the document's own table (keeping its

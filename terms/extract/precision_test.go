@@ -73,7 +73,7 @@ func TestPredicateUse(t *testing.T) {
 	}
 
 	// A compound in an earlier document of the same extractor does not
-	// count (the extractor keeps its token memos between documents).
+	// count (the extractor reuses its buffers between documents).
 	before, after := "中止基準。", "薬を中止する。"
 	e, _ := New(byText{
 		before: fixtureTok{[]string{"中止/名詞,サ変接続", "基準/名詞,一般", "。/記号,句点"}},

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,34 +76,28 @@ func (u *unit) setFlags(m *tokMemo) {
 	}
 }
 
-// tokMemo is what extraction learns of one distinct token text (the
-// seeds' 21 000 tokens have 2 400 distinct texts per document): its scan
-// and word-list flags, classify's answer for the last part of speech, base
-// form and language seen with it, and its unit id. A runScratch keeps its
-// memos from one document to the next (see release): the flags hold for
-// good, the unit id for its generation (a stream's, or one document's
-// table), compounded and classify's answer for one document.
+// tokMemo is what extraction learns of one distinct token text of a
+// document (the seeds' 21 000 tokens have 2 400 distinct texts): its scan
+// and word-list flags, its unit id, and classify's answer for the last
+// part of speech, base form and language seen with it.
 type tokMemo struct {
 	text       string
 	hash       uint64
 	ti         tokInfo
-	flagged    bool   // the three below are set (setWordFlags)
-	nonFinal   bool   // in nonFinal
-	zhFlagged  bool   // the two below are set (setZhFlags)
-	zhFinal    bool   // its simplified form is in zhNonFinal
-	zhScope    bool   // its simplified form is in zhScope
-	latinShape bool   // latinTermShape, when ti has fLatin
-	deictic    bool   // in deicticPrefixes
-	side       bool   // in sidePrefixes
-	care       bool   // in careHeads
-	person     bool   // in personHeads
-	compDoc    uint32 // a unit of a compound run of document compDoc of the scratch (markUses)
-	uid        int32  // the unit id in generation uidGen (see docBuilder.gen)
-	uidGen     uint32
+	flagged    bool  // the three below are set (setWordFlags)
+	nonFinal   bool  // in nonFinal
+	zhFlagged  bool  // the two below are set (setZhFlags)
+	zhFinal    bool  // its simplified form is in zhNonFinal
+	zhScope    bool  // its simplified form is in zhScope
+	latinShape bool  // latinTermShape, when ti has fLatin
+	deictic    bool  // in deicticPrefixes
+	side       bool  // in sidePrefixes
+	care       bool  // in careHeads
+	person     bool  // in personHeads
+	compounded bool  // a unit of a compound run of the document (markUses)
+	uid        int32 // the document's unit id, −1 until a run holds it
 
-	// role and gen hold classify's answer for pos, base and lang, in the
-	// current document only (base may be a slice of its text).
-	classed bool
+	classed bool // role and gen hold classify's answer for pos, base, lang
 	role    role
 	gen     bool
 	pos     []string
@@ -119,7 +114,7 @@ func (sc *runScratch) memoOf(s string) int32 {
 	}
 	i := len(sc.memo)
 	sc.memoIdx.insert(slot, i, h, func(i int) uint64 { return sc.memo[i].hash })
-	sc.memo = append(sc.memo, tokMemo{text: s, hash: h, ti: scanText(s)})
+	sc.memo = append(sc.memo, tokMemo{text: s, hash: h, ti: scanText(s), uid: -1})
 	return int32(i)
 }
 
@@ -517,9 +512,9 @@ func lowerASCII(buf []byte, s string) []byte {
 	return buf
 }
 
-// runScratch holds the buffers of compoundRuns and the token memos, reused
-// from document to document through the Extractor (see scratch; units are
-// the largest allocation of extraction after the candidate table).
+// runScratch holds the buffers of compoundRuns, reused from document to
+// document through runPool (units are the largest allocation of
+// extraction after the candidate table).
 type runScratch struct {
 	toks  []tokenize.Token // splitDots output
 	ms    []int32          // memos of the tokens' texts
@@ -536,8 +531,6 @@ type runScratch struct {
 	cands   []langCands
 	memo    []tokMemo
 	memoIdx indexTable
-	kept    int    // memo[:kept] are of earlier documents (their texts are copies)
-	doc     uint32 // the number of the current document, from 1
 	snips   []snip
 	conds   map[string]struct{} // markUses: modifiers that name conditions
 	join    []byte              // markUses: scratch
@@ -571,53 +564,11 @@ func (sc *runScratch) candMap(lid langID, tag language.Tag) map[string]*docCand 
 	return m
 }
 
-// scratch returns a runScratch for one document: one the Extractor
-// kept (with its memos), or a new one.
-func (e *Extractor) scratch() *runScratch {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if n := len(e.free); n > 0 {
-		sc := e.free[n-1]
-		e.free = e.free[:n-1]
-		return sc
-	}
-	return new(runScratch)
-}
-
-// maxMemos is the most token memos a runScratch keeps between documents.
-const maxMemos = 1 << 16
-
-// keepMemos makes the texts of the current document's new memos one copy,
-// so that they outlive the document's text.
-func (sc *runScratch) keepMemos() {
-	fresh := sc.memo[sc.kept:]
-	n := 0
-	for i := range fresh {
-		n += len(fresh[i].text)
-	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for i := range fresh {
-		sb.WriteString(fresh[i].text)
-	}
-	all, off := sb.String(), 0
-	for i := range fresh {
-		m := &fresh[i]
-		m.text = all[off : off+len(m.text)]
-		off += len(m.text)
-	}
-	for i := range sc.memo {
-		m := &sc.memo[i]
-		m.classed, m.pos, m.base = false, nil, ""
-	}
-	sc.kept = len(sc.memo)
-}
+var runPool = sync.Pool{New: func() any { return new(runScratch) }}
 
 // release clears the buffers (they point into the text, which must not
-// stay alive) and gives sc back to e. It keeps one scratch per document
-// extracted at the same time (a worker's), which is at most a chunk's
-// tokens and units, maxMemos memos and the candidate maps of a document.
-func (sc *runScratch) release(e *Extractor) {
+// stay alive) and returns sc to the pool.
+func (sc *runScratch) release() {
 	clear(sc.toks[:sc.hwToks])
 	clear(sc.units[:sc.hwUnits])
 	clear(sc.runs[:sc.hwRuns])
@@ -626,22 +577,19 @@ func (sc *runScratch) release(e *Extractor) {
 	sc.ms, sc.msx = sc.ms[:0], sc.msx[:0]
 	clear(sc.snips)
 	sc.snips = sc.snips[:0]
-	if cap(sc.snips) > 1<<16 {
-		sc.snips = nil
-	}
 	if len(sc.conds) > 1<<12 {
 		sc.conds = nil
 	}
 	clear(sc.conds)
-	// The memos stay for the next document, their texts copied out of
-	// this one, unless there are too many (a large document's numbers and
-	// names): then they go, as maps of a large document do rather than be
-	// cleared for every small one after it.
-	if len(sc.memo) > maxMemos {
-		sc.memo, sc.memoIdx, sc.kept = nil, indexTable{}, 0
-	} else {
-		sc.keepMemos()
+	// Maps keep their size when cleared: drop those of a large document
+	// rather than clear them for every small one after it.
+	if len(sc.memo) > 1<<16 {
+		sc.memo, sc.memoIdx = nil, indexTable{}
 	}
+	clear(sc.memo)
+	sc.memo = sc.memo[:0]
+	clear(sc.memoIdx.slots)
+	sc.memoIdx.n = 0
 	for i, lc := range sc.cands[:cap(sc.cands)] {
 		if len(lc.m) > 1<<16 {
 			lc.m = nil
@@ -650,9 +598,7 @@ func (sc *runScratch) release(e *Extractor) {
 		sc.cands[:cap(sc.cands)][i] = langCands{m: lc.m}
 	}
 	sc.cands = sc.cands[:0]
-	e.mu.Lock()
-	e.free = append(e.free, sc)
-	e.mu.Unlock()
+	runPool.Put(sc)
 }
 
 // units turns tokens into candidate units and groups them into compound
@@ -1101,7 +1047,7 @@ func markUses(sc *runScratch, text string, runs [][]unit) {
 		for k := range run {
 			m := &sc.memo[run[k].memo]
 			if len(run) > 1 {
-				m.compDoc = sc.doc
+				m.compounded = true
 			}
 			if k > 0 && m.person {
 				cond(run[:k])
@@ -1119,7 +1065,7 @@ func markUses(sc *runScratch, text string, runs [][]unit) {
 	}
 	if pred {
 		for _, run := range runs {
-			if len(run) == 1 && run[0].predicate && sc.memo[run[0].memo].compDoc == sc.doc {
+			if len(run) == 1 && run[0].predicate && sc.memo[run[0].memo].compounded {
 				run[0].predicate = false
 			}
 		}
