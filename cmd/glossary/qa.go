@@ -152,7 +152,13 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	var found []qaFinding
+	// Findings stream out as JSON Lines or TSV; a table is aligned at the
+	// end, so it holds them.
+	w := bufio.NewWriter(s.Out)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	t := newTable(w)
 	nMissing, nAvoid := 0, 0
 	for i, sg := range segs {
 		for _, f := range c.Check(i, sg.src, sg.tgt) {
@@ -167,33 +173,22 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 				nAvoid++
 				out.File, out.Text, out.Line = sg.tgtFile, f.Target.Text, sg.tgtLine+strings.Count(sg.tgt[:f.Target.Start], "\n")
 			}
-			found = append(found, out)
-		}
-	}
-	w := bufio.NewWriter(s.Out)
-	switch opts.format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, f := range found {
-			if err := enc.Encode(f); err != nil {
-				return err
+			switch opts.format {
+			case "json":
+				if err := enc.Encode(out); err != nil {
+					return err
+				}
+			case "tsv":
+				fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", out.File, out.Line, out.Kind, out.Concept, clean.Replace(out.Text), clean.Replace(strings.Join(out.Use, "|")))
+			default:
+				if nMissing+nAvoid == 1 {
+					fmt.Fprintln(t, "WHERE\tKIND\tCONCEPT\tTEXT\tUSE")
+				}
+				fmt.Fprintf(t, "%s:%d\t%s\t%s\t%s\t%s\n", out.File, out.Line, out.Kind, out.Concept, clean.Replace(out.Text), strings.Join(out.Use, ", "))
 			}
 		}
-	case "tsv":
-		clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-		for _, f := range found {
-			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", f.File, f.Line, f.Kind, f.Concept, clean.Replace(f.Text), clean.Replace(strings.Join(f.Use, "|")))
-		}
-	default:
-		t := newTable(w)
-		if len(found) > 0 {
-			fmt.Fprintln(t, "WHERE\tKIND\tCONCEPT\tTEXT\tUSE")
-		}
-		clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-		for _, f := range found {
-			fmt.Fprintf(t, "%s:%d\t%s\t%s\t%s\t%s\n", f.File, f.Line, f.Kind, f.Concept, clean.Replace(f.Text), strings.Join(f.Use, ", "))
-		}
+	}
+	if opts.format == "table" {
 		if err := t.Flush(); err != nil {
 			return err
 		}
@@ -206,7 +201,7 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if len(found) > 0 {
+	if nMissing+nAvoid > 0 {
 		return silentExit(1)
 	}
 	return nil
