@@ -40,7 +40,11 @@
 //     (関節リウマチ治療; 幹細胞治療 stays);
 //   - a word used as a transitive predicate (薬を中止する) or an adjective
 //     (重篤な) is no independent occurrence there, unless the text also
-//     compounds it (投与 of 投与量).
+//     compounds it (投与 of 投与量);
+//   - references are no terms: an abbreviated journal title (capitalized
+//     Latin words with an ISO 4 abbreviation: Stem Cell Res Ther) and an
+//     author in the Vancouver style (Pignatti E, before et al, a comma and
+//     the next author, or the closing full stop).
 //
 // With [WithIndex], known terms are recognised through the glossary index's
 // folding ladder (width, case, plurals, han and kana folding) and the text
