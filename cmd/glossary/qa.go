@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -36,7 +37,9 @@ func newQACmd(s *streams) *cobra.Command {
 		Long: `qa checks the terminology of a translation (TARGET, in language --to) of a
 text (SOURCE, in language --from) against the glossary, line by line (each
 line of TARGET translates the same line of SOURCE; --by file compares the
-whole texts), or the segments of one XLIFF file (1.2 or 2.x, as CAT tools
+whole texts; --by message pairs the messages of two go-i18n message files
+by id, their languages from the file names as go-i18n reads them), or the
+segments of one XLIFF file (1.2 or 2.x, as CAT tools
 export them; its languages unless --from and --to are given) or the units
 of one TMX translation memory (--from and --to required; ja matches ja-JP,
 zh-Hans zh-CN). Segments with no translation are not checked:
@@ -55,11 +58,14 @@ shorter than --min-chars characters (default 2: one-character terms such as
 薬 sit mostly inside longer words) are not checked. The exit status is 1
 when there are findings, as for check.
 
---format tsv prints: file, line, kind, concept, text, terms to use (|-separated)
---format json prints JSON Lines: {"file", "line", "kind", "concept", "text", "use"}`,
+--format tsv prints: file, line (the message id with --by message), kind,
+concept, text, terms to use (|-separated)
+--format json prints JSON Lines: {"file", "line" or "message", "kind",
+"concept", "text", "use"}`,
 		Example: `  glossary qa --from ja --to en article.ja.txt article.en.txt
   glossary qa project.ja-en.xlf
   glossary qa --from ja --to zh-Hans memory.tmx
+  glossary qa --by message locales/active.ja.toml locales/active.en.toml
   glossary qa --from ja --to zh-Hant --by file notice.ja.md notice.zh-Hant.md --format tsv`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,8 +74,8 @@ when there are findings, as for check.
 			default:
 				return usageErr("qa: --format must be table, json or tsv, not %q", opts.format)
 			}
-			if opts.by != "line" && opts.by != "file" {
-				return usageErr("qa: --by must be line or file, not %q", opts.by)
+			if opts.by != "line" && opts.by != "file" && opts.by != "message" {
+				return usageErr("qa: --by must be line, file or message, not %q", opts.by)
 			}
 			if _, err := tokenize.ParseEncoding(opts.encoding); err != nil {
 				return usageErr("qa: %v", err)
@@ -83,7 +89,7 @@ when there are findings, as for check.
 	}
 	cmd.Flags().StringVar(&opts.from, "from", "", "language of SOURCE (ja, zh-Hans, zh-Hant, en)")
 	cmd.Flags().StringVar(&opts.to, "to", "", "language of TARGET")
-	cmd.Flags().StringVar(&opts.by, "by", "line", "segments: line (line N of TARGET translates line N of SOURCE) or file")
+	cmd.Flags().StringVar(&opts.by, "by", "line", "segments: line (line N of TARGET translates line N of SOURCE), file, or message (go-i18n message files, by id)")
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, json or tsv")
 	cmd.Flags().StringSliceVar(&opts.skip, "skip-category", nil, "leave out the concepts of these categories (e.g. common)")
 	cmd.Flags().IntVar(&opts.minChars, "min-chars", 2, "skip source terms shorter than this many characters (1: check all)")
@@ -93,8 +99,10 @@ when there are findings, as for check.
 
 // qaFinding is one output line.
 type qaFinding struct {
-	File    string   `json:"file"`
-	Line    int      `json:"line"`
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message,omitempty"` // --by message
+
 	Kind    string   `json:"kind"`
 	Concept string   `json:"concept"`
 	Text    string   `json:"text"`
@@ -104,6 +112,7 @@ type qaFinding struct {
 // qaSegment is one segment pair, with where its texts start: each text's
 // file and the line of its first character.
 type qaSegment struct {
+	id               string // the message id (--by message)
 	src, tgt         string
 	srcFile, tgtFile string
 	srcLine, tgtLine int
@@ -125,7 +134,7 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 	if opts.from != "" && from == to {
 		return usageErr("qa: --from and --to are both %s", from)
 	}
-	if len(args) == 2 && (opts.from == "" || opts.to == "") {
+	if len(args) == 2 && opts.by != "message" && (opts.from == "" || opts.to == "") {
 		return usageErr("qa: --from and --to are required with SOURCE and TARGET (ja, zh-Hans, zh-Hant, en)")
 	}
 	if len(args) == 2 && args[0] == "-" && args[1] == "-" {
@@ -136,9 +145,15 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 	}
 	var segs []qaSegment
 	untranslated := 0
-	if len(args) == 1 {
+	switch {
+	case len(args) == 1:
+		if opts.by == "message" {
+			return usageErr("qa: --by message compares two message files (SOURCE and TARGET)")
+		}
 		segs, untranslated, err = qaXLIFF(s, opts, args[0], &from, &to)
-	} else {
+	case opts.by == "message":
+		segs, untranslated, err = qaMessages(s, opts, args[0], args[1], &from, &to)
+	default:
 		segs, err = qaTexts(s, opts, args[0], args[1])
 	}
 	if err != nil {
@@ -173,18 +188,27 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 				nAvoid++
 				out.File, out.Text, out.Line = sg.tgtFile, f.Target.Text, sg.tgtLine+strings.Count(sg.tgt[:f.Target.Start], "\n")
 			}
+			where := fmt.Sprintf("%s:%d", out.File, out.Line)
+			if sg.id != "" {
+				out.Line, out.Message = 0, sg.id
+				where = out.File + "#" + sg.id
+			}
 			switch opts.format {
 			case "json":
 				if err := enc.Encode(out); err != nil {
 					return err
 				}
 			case "tsv":
-				fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", out.File, out.Line, out.Kind, out.Concept, clean.Replace(out.Text), clean.Replace(strings.Join(out.Use, "|")))
+				at := strconv.Itoa(out.Line)
+				if sg.id != "" {
+					at = clean.Replace(sg.id)
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", out.File, at, out.Kind, out.Concept, clean.Replace(out.Text), clean.Replace(strings.Join(out.Use, "|")))
 			default:
 				if nMissing+nAvoid == 1 {
 					fmt.Fprintln(t, "WHERE\tKIND\tCONCEPT\tTEXT\tUSE")
 				}
-				fmt.Fprintf(t, "%s:%d\t%s\t%s\t%s\t%s\n", out.File, out.Line, out.Kind, out.Concept, clean.Replace(out.Text), strings.Join(out.Use, ", "))
+				fmt.Fprintf(t, "%s\t%s\t%s\t%s\t%s\n", clean.Replace(where), out.Kind, out.Concept, clean.Replace(out.Text), strings.Join(out.Use, ", "))
 			}
 		}
 	}
@@ -333,6 +357,53 @@ func qaTMX(name string, b []byte, from, to language.Tag) ([]qaSegment, int, erro
 			continue
 		}
 		segs = append(segs, qaSegment{src: u.Texts[src], tgt: u.Texts[tgt], srcFile: name, tgtFile: name, srcLine: u.Lines[src], tgtLine: u.Lines[tgt]})
+	}
+	return segs, untranslated, nil
+}
+
+// qaMessages pairs the messages of two go-i18n message files by id (the
+// one and other forms together); from and to, when unset, are the files'
+// languages. It returns how many source messages the target lacks.
+func qaMessages(s *streams, opts *qaOptions, srcName, tgtName string, from, to *language.Tag) ([]qaSegment, int, error) {
+	read := func(name string, lang *language.Tag) (map[string]string, []string, error) {
+		b, err := readInputHead(name, s.In, opts.max, nil)
+		if err != nil {
+			return nil, nil, fmt.Errorf("qa: %w", err)
+		}
+		tag, ms, err := locales.ReadMessageFile(name, b)
+		if err != nil {
+			return nil, nil, err
+		}
+		if *lang == language.Und {
+			*lang = tag
+		}
+		texts, ids := make(map[string]string, len(ms)), make([]string, 0, len(ms))
+		for _, m := range ms {
+			texts[m.ID] = strings.TrimSpace(m.One + "\n" + m.Other)
+			ids = append(ids, m.ID)
+		}
+		return texts, ids, nil
+	}
+	src, ids, err := read(srcName, from)
+	if err != nil {
+		return nil, 0, err
+	}
+	tgt, _, err := read(tgtName, to)
+	if err != nil {
+		return nil, 0, err
+	}
+	if *from == *to {
+		return nil, 0, usageErr("qa: %s and %s are both %s", srcName, tgtName, *from)
+	}
+	var segs []qaSegment
+	untranslated := 0
+	for _, id := range ids {
+		t, ok := tgt[id]
+		if !ok || t == "" {
+			untranslated++
+			continue
+		}
+		segs = append(segs, qaSegment{id: id, src: src[id], tgt: t, srcFile: srcName, tgtFile: tgtName, srcLine: 1, tgtLine: 1})
 	}
 	return segs, untranslated, nil
 }

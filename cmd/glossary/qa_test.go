@@ -117,6 +117,36 @@ func TestQACmdTMX(t *testing.T) {
 	}
 }
 
+func TestQACmdMessages(t *testing.T) {
+	t.Setenv("GLOSSARY_DIR", "")
+	dir := t.TempDir()
+	ja, en := filepath.Join(dir, "active.ja.toml"), filepath.Join(dir, "active.en.toml")
+	if err := os.WriteFile(ja, []byte("[home.title]\nother = \"関節リウマチの方へ\"\n\n[home.msc]\nother = \"間葉系幹細胞とは\"\n\n[home.new]\nother = \"滑膜炎\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(en, []byte("[home.title]\nother = \"For people with arthritis\"\n\n[home.msc]\none = \"What is an MSC?\"\nother = \"What are MSCs?\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "qa", "--by", "message", "--format", "tsv", ja, en)
+	if code != 1 || out != ja+"\thome.title\tmissing\trheumatoid-arthritis\t関節リウマチ\trheumatoid arthritis|RA\n" {
+		t.Errorf("exit %d, %q, stderr %q", code, out, errOut)
+	}
+	code, _, errOut = runCmd(t, "", "qa", "--by", "message", ja, en)
+	if code != 1 || !strings.Contains(errOut, "1 missing, 0 to avoid in 2 segments (1 untranslated, not checked)") {
+		t.Errorf("table: exit %d, stderr %q", code, errOut)
+	}
+	code, out, _ = runCmd(t, "", "qa", "--by", "message", "--format", "json", ja, en)
+	if code != 1 || !strings.Contains(out, `"message":"home.title"`) || strings.Contains(out, `"line"`) {
+		t.Errorf("json: exit %d, %q", code, out)
+	}
+	if code, _, errOut := runCmd(t, "", "qa", "--by", "message", ja, ja); code != 2 || !strings.Contains(errOut, "are both ja") {
+		t.Errorf("same language: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "qa", "--by", "message", ja); code != 2 || !strings.Contains(errOut, "compares two message files") {
+		t.Errorf("one file: exit %d, %q", code, errOut)
+	}
+}
+
 func TestQACmdErrors(t *testing.T) {
 	t.Setenv("GLOSSARY_DIR", "")
 	src, tgt := qaFiles(t, "関節リウマチ\n滑膜炎\n", "RA\n")
@@ -133,7 +163,7 @@ func TestQACmdErrors(t *testing.T) {
 		{[]string{"qa", "--to", "en", src, tgt}, 2, "--from and --to are required"},
 		{[]string{"qa", "--from", "ja", "--to", "ja", src, tgt}, 2, "both ja"},
 		{[]string{"qa", "--from", "ja", src, tgt}, 2, "--from and --to are required"},
-		{[]string{"qa", "--from", "ja", "--to", "en", "--by", "sentence", src, tgt}, 2, "--by must be line or file"},
+		{[]string{"qa", "--from", "ja", "--to", "en", "--by", "sentence", src, tgt}, 2, "--by must be line, file or message"},
 		{[]string{"qa", "--from", "ja", "--to", "en x", src, tgt}, 2, "--to"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "-", "-"}, 2, "both be standard input"},
 		{[]string{"qa", "--from", "ja", "--to", "en", "--min-chars", "-1", src, tgt}, 2, "--min-chars must not be negative"},
