@@ -99,10 +99,9 @@ concept, text, terms to use (|-separated)
 
 // qaFinding is one output line.
 type qaFinding struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Message string `json:"message,omitempty"` // --by message
-
+	File    string   `json:"file"`
+	Line    int      `json:"line,omitempty"`
+	Message string   `json:"message,omitempty"` // --by message
 	Kind    string   `json:"kind"`
 	Concept string   `json:"concept"`
 	Text    string   `json:"text"`
