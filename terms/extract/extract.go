@@ -767,7 +767,9 @@ func latinTermShape(s string) bool {
 var englishStop = setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "are",
 	"was", "were", "be", "been", "this", "that", "these", "those", "it", "its", "their", "our", "we", "not", "no", "vs", "versus",
 	"et", "al", "via", "into", "than", "after", "before", "during", "between", "among", "within", "without", "using", "how", "what",
-	"which", "who", "why", "can", "may", "do", "does", "has", "have", "had", "will", "would", "should", "could", "but", "if", "so")
+	"which", "who", "why", "can", "may", "do", "does", "has", "have", "had", "will", "would", "should", "could", "but", "if", "so",
+	// Links and buttons of web pages (View Study, Read more, Click here).
+	"view", "read", "click", "see", "learn", "download", "share", "print", "subscribe", "login", "next", "previous", "more", "show", "hide", "here")
 
 // englishGeneral are words that are not terms on their own.
 var englishGeneral = setOf("based", "study", "studies", "review", "journal", "vol", "doi", "pmid", "pmc", "https", "http", "www", "com", "org", "html", "retrieved",

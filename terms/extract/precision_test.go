@@ -182,3 +182,11 @@ func testAuthors(t *testing.T) {
 	got := documentTerms(tok, text)
 	checkTerms(t, got, []string{"Phase I", "Vitamin D", "Hepatitis B"}, []string{"Kim H", "Jover JA", "García-Vicuña R", "Lee B", "Zeng L", "Semin Arthritis Rheum", "Arthritis Rheum"})
 }
+
+// Links and buttons of web pages (View Study, Read more) are no terms: their
+// verbs break Latin runs as function words do.
+func TestWebNavigation(t *testing.T) {
+	text := "View Study. Read more. Synovial fluid analysis."
+	tok := fixtureTok{[]string{"View/x", "Study/x", "./記号", "Read/x", "more/x", "./記号", "Synovial/x", "fluid/x", "analysis/x", "./記号"}}
+	checkTerms(t, documentTerms(tok, text), []string{"Synovial fluid analysis"}, []string{"View Study", "View", "Read more", "Read"})
+}
