@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -17,8 +16,8 @@ type TMXUnit struct {
 	ID   string // tuid, when given
 	Line int    // line of the <tu> start tag
 	// Texts by language, and the line of each <tuv>. The texts are without
-	// inline codes: the content of <hi> is kept, that of <bpt>, <ept>,
-	// <it>, <ph> and <ut> (native code) is dropped.
+	// inline codes: the content of <hi> and <sub> is kept, that of <bpt>,
+	// <ept>, <it>, <ph> and <ut> (native code) is dropped.
 	Texts map[language.Tag]string
 	Lines map[language.Tag]int
 }
@@ -107,10 +106,9 @@ func readTMX(x *xliffReader) ([]TMXUnit, error) {
 }
 
 // tmxText reads the content of the <tuv> just opened: the text of its
-// <seg>, without inline codes.
+// <seg> (xliffReader.text), its notes and properties left out.
 func tmxText(x *xliffReader) (string, error) {
-	var b strings.Builder
-	depth, inSeg := 0, false
+	text, seg := "", false
 	for {
 		tok, err := x.dec.Token()
 		if err != nil {
@@ -120,34 +118,17 @@ func tmxText(x *xliffReader) (string, error) {
 			return "", err
 		}
 		switch t := tok.(type) {
-		case xml.CharData:
-			if inSeg {
-				b.Write(t)
-			}
 		case xml.StartElement:
-			switch {
-			case !inSeg && t.Name.Local == "seg":
-				inSeg = true
-			case !inSeg: // <note>, <prop> of the tuv
-				if err := x.dec.Skip(); err != nil {
+			if t.Name.Local == "seg" && !seg {
+				if text, err = x.text("seg"); err != nil {
 					return "", err
 				}
-			case t.Name.Local == "bpt", t.Name.Local == "ept", t.Name.Local == "it", t.Name.Local == "ph", t.Name.Local == "ut":
-				if err := x.dec.Skip(); err != nil { // native code
-					return "", err
-				}
-			default: // hi, sub
-				depth++
+				seg = true
+			} else if err := x.dec.Skip(); err != nil {
+				return "", err
 			}
-		case xml.EndElement:
-			switch {
-			case t.Name.Local == "tuv" && depth == 0:
-				return b.String(), nil
-			case inSeg && depth == 0: // </seg>
-				inSeg = false
-			default:
-				depth--
-			}
+		case xml.EndElement: // </tuv>
+			return text, nil
 		}
 	}
 }

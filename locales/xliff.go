@@ -222,8 +222,9 @@ func (x *xliffReader) setLangs(src, tgt string) error {
 	return nil
 }
 
-// text reads the content of the element name just opened, up to its end
-// tag, without inline codes.
+// text reads the content of the element name just opened (an XLIFF
+// <source> or <target>, a TMX <seg>), up to its end tag, without inline
+// codes.
 func (x *xliffReader) text(name string) (string, error) {
 	var b strings.Builder
 	depth := 0
@@ -240,7 +241,7 @@ func (x *xliffReader) text(name string) (string, error) {
 			b.Write(t)
 		case xml.StartElement:
 			switch t.Name.Local {
-			case "bpt", "ept", "ph", "it":
+			case "bpt", "ept", "ph", "it", "ut": // ut: TMX
 				if err := x.dec.Skip(); err != nil { // native code
 					return "", err
 				}
