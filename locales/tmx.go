@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
 )
 
@@ -134,8 +136,22 @@ func tmxText(x *xliffReader) (string, error) {
 }
 
 // newXMLDecoder returns a decoder of data that decodes the encodings XML
-// declarations name through golang.org/x/text.
+// declarations name through golang.org/x/text. A document starting with a
+// UTF-16 byte order mark (TMX exports of some CAT tools) is decoded to UTF-8
+// first; its declaration then names what is already decoded.
 func newXMLDecoder(data []byte) *xml.Decoder {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		if u, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data); err == nil {
+			dec := xml.NewDecoder(bytes.NewReader(u))
+			dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+				if strings.HasPrefix(strings.ToLower(label), "utf-16") {
+					return in, nil
+				}
+				return charsetReader(label, in)
+			}
+			return dec
+		}
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = charsetReader
 	return dec

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
 )
 
@@ -92,6 +93,18 @@ func TestReadXLIFFEncoding(t *testing.T) {
 	x, err := ReadXLIFF(strings.NewReader(doc), "sjis.xlf")
 	if err != nil || len(x.Segments) != 1 || x.Segments[0].Source != "関節" {
 		t.Fatalf("Shift_JIS: %+v, %v", x, err)
+	}
+	// UTF-16 with a byte order mark, declared, in both byte orders.
+	u16 := "<?xml version=\"1.0\" encoding=\"UTF-16\"?><xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>関節</source><target>joint</target></trans-unit></body></file></xliff>"
+	for _, enc := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		b, err := unicode.UTF16(enc, unicode.UseBOM).NewEncoder().String(u16)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := ReadXLIFF(strings.NewReader(b), "u16.xlf")
+		if err != nil || len(x.Segments) != 1 || x.Segments[0].Source != "関節" {
+			t.Errorf("UTF-16 (%v): %+v, %v", enc, x, err)
+		}
 	}
 	_, err = ReadXLIFF(strings.NewReader(`<?xml version="1.0" encoding="x-klingon"?><xliff/>`), "k.xlf")
 	if err == nil || !strings.Contains(err.Error(), `unsupported encoding "x-klingon"`) {
