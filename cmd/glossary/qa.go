@@ -237,10 +237,7 @@ func qaTexts(s *streams, opts *qaOptions, srcName, tgtName string) ([]qaSegment,
 		if err != nil {
 			return "", fmt.Errorf("qa: %w", err)
 		}
-		if name == "-" {
-			name = "<stdin>"
-		}
-		text, _, err := tokenize.Decode(b, name, opts.encoding)
+		text, _, err := tokenize.Decode(b, inputName(name), opts.encoding)
 		if err != nil {
 			return "", fmt.Errorf("qa: %w", err)
 		}
@@ -254,6 +251,7 @@ func qaTexts(s *streams, opts *qaOptions, srcName, tgtName string) ([]qaSegment,
 	if err != nil {
 		return nil, err
 	}
+	srcName, tgtName = inputName(srcName), inputName(tgtName)
 	if opts.by == "file" {
 		return []qaSegment{{src: src, tgt: tgt, srcFile: srcName, tgtFile: tgtName, srcLine: 1, tgtLine: 1}}, nil
 	}
@@ -277,9 +275,7 @@ func qaXLIFF(s *streams, opts *qaOptions, name string, from, to *language.Tag) (
 	if err != nil {
 		return nil, 0, fmt.Errorf("qa: %w", err)
 	}
-	if name == "-" {
-		name = "<stdin>"
-	}
+	name = inputName(name)
 	x, err := locales.ReadXLIFF(bytes.NewReader(b), name)
 	if errors.Is(err, locales.ErrNotXLIFF) {
 		return qaTMX(name, b, *from, *to)
@@ -405,4 +401,12 @@ func qaMessages(s *streams, opts *qaOptions, srcName, tgtName string, from, to *
 		segs = append(segs, qaSegment{id: id, src: src[id], tgt: t, srcFile: srcName, tgtFile: tgtName, srcLine: 1, tgtLine: 1})
 	}
 	return segs, untranslated, nil
+}
+
+// inputName is the name of an input in messages: <stdin> for "-".
+func inputName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
 }
