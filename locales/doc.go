@@ -54,8 +54,9 @@
 // without removing anything.
 //
 // [ReadXLIFF] reads the segments of a translation (XLIFF 1.2 or 2.x, as CAT
-// tools export them) and [ReadTMX] the units of a translation memory (TMX),
-// for terminology QA (package terms/qa, glossary qa).
+// tools export them), [ReadTMX] the units of a translation memory (TMX) and
+// [ReadBilingual] the rows of a bilingual table (CSV or TSV), for
+// terminology QA (package terms/qa, glossary qa).
 //
 // # Dependencies
 //

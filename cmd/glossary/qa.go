@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,14 +33,15 @@ type qaOptions struct {
 func newQACmd(s *streams) *cobra.Command {
 	opts := &qaOptions{}
 	cmd := &cobra.Command{
-		Use:   "qa [--from LANG --to LANG] SOURCE TARGET | XLIFF | TMX",
+		Use:   "qa [--from LANG --to LANG] SOURCE TARGET | XLIFF | TMX | TABLE.csv",
 		Short: "Check a translation against the glossary: missing equivalents, terms to avoid",
 		Long: `qa checks the terminology of a translation (TARGET, in language --to) of a
 text (SOURCE, in language --from) against the glossary, line by line (each
 line of TARGET translates the same line of SOURCE; --by file compares the
 whole texts; --by message pairs the messages of two go-i18n message files
 by id, their languages from the file names as go-i18n reads them), or the
-segments of one XLIFF file (1.2 or 2.x, as CAT tools
+rows of one bilingual table (.csv or .tsv, a header naming the language of
+each text column; --from and --to required), or the segments of one XLIFF file (1.2 or 2.x, as CAT tools
 export them; its languages unless --from and --to are given) or the units
 of one TMX translation memory (--from and --to required; ja matches ja-JP,
 zh-Hans zh-CN). Segments with no translation are not checked:
@@ -65,6 +67,7 @@ concept, text, terms to use (|-separated)
 		Example: `  glossary qa --from ja --to en article.ja.txt article.en.txt
   glossary qa project.ja-en.xlf
   glossary qa --from ja --to zh-Hans memory.tmx
+  glossary qa --from ja --to en segments.csv
   glossary qa --by message locales/active.ja.toml locales/active.en.toml
   glossary qa --from ja --to zh-Hant --by file notice.ja.md notice.zh-Hant.md --format tsv`,
 		Args: cobra.RangeArgs(1, 2),
@@ -149,7 +152,11 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 		if opts.by == "message" {
 			return usageErr("qa: --by message compares two message files (SOURCE and TARGET)")
 		}
-		segs, untranslated, err = qaXLIFF(s, opts, args[0], &from, &to)
+		if ext := strings.ToLower(filepath.Ext(args[0])); ext == ".csv" || ext == ".tsv" {
+			segs, untranslated, err = qaTable(s, opts, args[0], from, to)
+		} else {
+			segs, untranslated, err = qaXLIFF(s, opts, args[0], &from, &to)
+		}
 	case opts.by == "message":
 		segs, untranslated, err = qaMessages(s, opts, args[0], args[1], &from, &to)
 	default:
@@ -337,16 +344,13 @@ func qaTMX(name string, b []byte, from, to language.Tag) ([]qaSegment, int, erro
 			tags = append(tags, t)
 		}
 		slices.SortFunc(tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
-		m := language.NewMatcher(tags)
-		pick := func(want language.Tag) (language.Tag, bool) {
-			_, i, conf := m.Match(want)
-			return tags[i], conf >= language.High
-		}
-		src, ok := pick(from)
+		i, ok := pickLang(tags, from)
 		if !ok {
 			continue
 		}
-		tgt, ok := pick(to)
+		src := tags[i]
+		j, ok := pickLang(tags, to)
+		tgt := tags[j]
 		if !ok || strings.TrimSpace(u.Texts[tgt]) == "" {
 			untranslated++
 			continue
@@ -409,4 +413,72 @@ func inputName(name string) string {
 		return "<stdin>"
 	}
 	return name
+}
+
+// pickLang returns the index of the tag of tags that x/text's matcher
+// takes for want, when it is at least highly confident (ja-JP for ja,
+// zh-CN for zh-Hans).
+func pickLang(tags []language.Tag, want language.Tag) (int, bool) {
+	if len(tags) == 0 {
+		return 0, false
+	}
+	_, i, conf := language.NewMatcher(tags).Match(want)
+	return i, conf >= language.High
+}
+
+// qaTable reads a bilingual table (CSV, or TSV for a .tsv name) whose
+// header names the language of its text columns, and pairs the columns
+// of from and to, which must be given.
+func qaTable(s *streams, opts *qaOptions, name string, from, to language.Tag) ([]qaSegment, int, error) {
+	if from == language.Und || to == language.Und {
+		return nil, 0, usageErr("qa: %s is a bilingual table: give --from and --to", name)
+	}
+	b, err := readInputHead(name, s.In, opts.max, binaryHead(opts.encoding))
+	if err != nil {
+		return nil, 0, fmt.Errorf("qa: %w", err)
+	}
+	text, _, err := tokenize.Decode(b, name, opts.encoding)
+	if err != nil {
+		return nil, 0, fmt.Errorf("qa: %w", err)
+	}
+	comma := ','
+	if strings.EqualFold(filepath.Ext(name), ".tsv") {
+		comma = '\t'
+	}
+	header, rows, err := locales.ReadBilingual(strings.NewReader(text), name, comma)
+	if err != nil {
+		return nil, 0, err
+	}
+	var tags []language.Tag
+	var cols []int
+	for i, h := range header {
+		if t, err := language.Parse(h); err == nil {
+			tags, cols = append(tags, t), append(cols, i)
+		}
+	}
+	si, ok := pickLang(tags, from)
+	ti, ok2 := pickLang(tags, to)
+	if !ok || !ok2 || si == ti {
+		return nil, 0, fmt.Errorf("qa: %s:1: the header %q has no column for %s and one for %s", name, header, from, to)
+	}
+	sc, tc := cols[si], cols[ti]
+	var segs []qaSegment
+	untranslated := 0
+	for _, r := range rows {
+		cell := func(i int) string {
+			if i < len(r.Cells) {
+				return r.Cells[i]
+			}
+			return ""
+		}
+		src, tgt := cell(sc), cell(tc)
+		switch {
+		case strings.TrimSpace(src) == "":
+		case strings.TrimSpace(tgt) == "":
+			untranslated++
+		default:
+			segs = append(segs, qaSegment{src: src, tgt: tgt, srcFile: name, tgtFile: name, srcLine: r.Line, tgtLine: r.Line})
+		}
+	}
+	return segs, untranslated, nil
 }

@@ -147,6 +147,38 @@ func TestQACmdMessages(t *testing.T) {
 	}
 }
 
+func TestQACmdTable(t *testing.T) {
+	t.Setenv("GLOSSARY_DIR", "")
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "segments.csv")
+	doc := "id,ja,en-US,note\n1,関節リウマチの患者,patients with RA,\n2,\"滑膜炎\nの改善\",the joints improved,checked\n3,間葉系幹細胞,,\n"
+	if err := os.WriteFile(csvFile, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "qa", "--from", "ja", "--to", "en", csvFile)
+	if code != 1 || !strings.Contains(out, csvFile+":3") || !strings.Contains(out, "synovitis") || !strings.Contains(errOut, "1 missing, 0 to avoid in 2 segments (1 untranslated, not checked)") {
+		t.Errorf("csv: exit %d:\n%s\n%s", code, out, errOut)
+	}
+	// Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated.
+	tsv := filepath.Join(dir, "segments.tsv")
+	u16 := []byte{0xFF, 0xFE}
+	for _, r := range "ja\ten\r\n滑膜炎\tsynovitis\r\n" {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	if err := os.WriteFile(tsv, u16, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCmd(t, "", "qa", "--from", "ja", "--to", "en", tsv); code != 0 || out != "" {
+		t.Errorf("UTF-16 tsv: exit %d, %q, %q", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "qa", "--from", "ja", "--to", "zh-Hant", csvFile); code != 1 || !strings.Contains(errOut, "has no column for") {
+		t.Errorf("no zh-Hant column: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "qa", csvFile); code != 2 || !strings.Contains(errOut, "bilingual table: give --from and --to") {
+		t.Errorf("no languages: exit %d, %q", code, errOut)
+	}
+}
+
 func TestQACmdErrors(t *testing.T) {
 	t.Setenv("GLOSSARY_DIR", "")
 	src, tgt := qaFiles(t, "関節リウマチ\n滑膜炎\n", "RA\n")
