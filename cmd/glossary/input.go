@@ -115,6 +115,22 @@ func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
 	return readInputHead(name, stdin, max, nil)
 }
 
+// readInputText reads an input as readInputHead does for decoding (binary data
+// stops early) and decodes it with tokenize.Decode (encoding: "auto" or a
+// name); standard input is named <stdin> in errors.
+func readInputText(name string, stdin io.Reader, max int64, encoding string) (string, error) {
+	b, err := readInputHead(name, stdin, max, binaryHead(encoding))
+	if err != nil {
+		return "", err
+	}
+	label := name
+	if name == "-" {
+		label = "<stdin>"
+	}
+	text, _, err := tokenize.Decode(b, label, encoding)
+	return text, err
+}
+
 // readInputHead is readInput, except that when stop reports true for the
 // first 64 KiB of a longer input, that head is returned alone: the caller
 // will refuse it anyway (binary data) and reading on might not end.

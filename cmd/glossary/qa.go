@@ -240,11 +240,7 @@ func runQA(cmd *cobra.Command, s *streams, opts *qaOptions, args []string) error
 // qaTexts reads a source and a target text and pairs their segments.
 func qaTexts(s *streams, opts *qaOptions, srcName, tgtName string) ([]qaSegment, error) {
 	read := func(name string) (string, error) {
-		b, err := readInputHead(name, s.In, opts.max, binaryHead(opts.encoding))
-		if err != nil {
-			return "", fmt.Errorf("qa: %w", err)
-		}
-		text, _, err := tokenize.Decode(b, inputName(name), opts.encoding)
+		text, err := readInputText(name, s.In, opts.max, opts.encoding)
 		if err != nil {
 			return "", fmt.Errorf("qa: %w", err)
 		}
@@ -433,11 +429,7 @@ func qaTable(s *streams, opts *qaOptions, name string, from, to language.Tag) ([
 	if from == language.Und || to == language.Und {
 		return nil, 0, usageErr("qa: %s is a bilingual table: give --from and --to", name)
 	}
-	b, err := readInputHead(name, s.In, opts.max, binaryHead(opts.encoding))
-	if err != nil {
-		return nil, 0, fmt.Errorf("qa: %w", err)
-	}
-	text, _, err := tokenize.Decode(b, name, opts.encoding)
+	text, err := readInputText(name, s.In, opts.max, opts.encoding)
 	if err != nil {
 		return nil, 0, fmt.Errorf("qa: %w", err)
 	}

@@ -120,11 +120,7 @@ func runScan(cmd *cobra.Command, s *streams, opts *scanOptions) error {
 		if f == "-" {
 			name = "<stdin>"
 		}
-		b, err := readInputHead(f, s.In, opts.max, binaryHead(opts.encoding))
-		if err != nil {
-			return fmt.Errorf("scan: %w", err)
-		}
-		text, _, err := tokenize.Decode(b, name, opts.encoding)
+		text, err := readInputText(f, s.In, opts.max, opts.encoding)
 		if err != nil {
 			return fmt.Errorf("scan: %w", err)
 		}
