@@ -123,12 +123,16 @@ func readInputText(name string, stdin io.Reader, max int64, encoding string) (st
 	if err != nil {
 		return "", err
 	}
-	label := name
-	if name == "-" {
-		label = "<stdin>"
-	}
-	text, _, err := tokenize.Decode(b, label, encoding)
+	text, _, err := tokenize.Decode(b, inputName(name), encoding)
 	return text, err
+}
+
+// inputName is the name of an input in messages: <stdin> for "-".
+func inputName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
 }
 
 // readInputHead is readInput, except that when stop reports true for the

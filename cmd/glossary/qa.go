@@ -403,14 +403,6 @@ func qaMessages(s *streams, opts *qaOptions, srcName, tgtName string, from, to *
 	return segs, untranslated, nil
 }
 
-// inputName is the name of an input in messages: <stdin> for "-".
-func inputName(name string) string {
-	if name == "-" {
-		return "<stdin>"
-	}
-	return name
-}
-
 // pickLang returns the index of the tag of tags that x/text's matcher
 // takes for want, when it is at least highly confident (ja-JP for ja,
 // zh-CN for zh-Hans).
