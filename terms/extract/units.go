@@ -457,7 +457,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 			return roleSuffix, gen
 		}
 		return roleNoun, gen
-	case pos == "h":
+	case pos == "h" || pos == "r" && zhSelfPrefixes.has(zhBase(t)):
 		return rolePrefix, false
 	case pos == "v" && ti.runes == 1 && allHan && t.Lang != tokenize.Japanese && boundPrefixes.has(zhBase(t)):
 		// A bound prefix jieba tags as a verb (抗 of 移植物抗宿主病).
@@ -918,6 +918,11 @@ var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "
 	"未", "仍", "均", "曾", "需", "须", "应", "便", "才", "皆",
 	// Positions that mark a setting, not a part of a term (过程中, 临床上).
 	"中", "上", "里", "处")
+
+// zhSelfPrefixes are Chinese pronouns of self and sameness that jieba tags
+// r but that are bound prefixes of terms: 自身免疫 (autoimmunity), 自我更新
+// (self-renewal), 同种异体 (allogeneic).
+var zhSelfPrefixes = setOf("自身", "自我", "同种", "异种")
 
 // zhPositional are the Chinese positional characters of terms such as
 // 关节内注射, 细胞外基质, 移植后 (内, 外, 前, 后, 下): inside a term only.

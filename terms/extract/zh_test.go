@@ -110,3 +110,12 @@ func TestChineseNounVerbHeads(t *testing.T) {
 		"面积/n", "减小/v", "。/x", "综述/n", "旨在/v", "推动/v,frequent", "。/x", "向/p", "部位/n", "前进/v", "。/x"), text)
 	checkTerms(t, got, []string{"干细胞移植", "组织", "面积", "综述"}, []string{"组织衍生", "面积减小", "综述旨在", "减小", "旨在", "部位前进"})
 }
+
+// Pronouns of self and sameness that jieba tags r start terms as prefixes
+// (自身免疫, 同种异体) but are no terms alone, nor end one (患者自身).
+func TestChineseSelfPrefixes(t *testing.T) {
+	text := "自身免疫性疾病。同种异体移植。患者自身。"
+	got := documentTerms(zhTokens(text, "自身/r", "免疫性/n", "疾病/n", "。/x", "同种/r", "异体/n", "移植/v", "。/x",
+		"患者/n", "自身/r", "。/x"), text)
+	checkTerms(t, got, []string{"自身免疫性疾病", "同种异体", "同种异体移植"}, []string{"自身", "同种", "患者自身"})
+}
