@@ -309,7 +309,7 @@ func (e *Extractor) document(name, text string, col *Collection) *Document {
 					continue
 				}
 				for j := i; j < len(run) && j-i < maxUnits; j++ {
-					if run[j].role == rolePrefix {
+					if run[j].role == rolePrefix && !(run[j].nominal && j+1 < len(run)) {
 						continue
 					}
 					if j-i == 0 && len(run) > 1 && run[i].oneRune && !run[i].latin {
@@ -650,7 +650,7 @@ func acceptable(sub []unit, buf []byte) (bool, []byte) {
 		if u.latin {
 			return u.latinShape, buf
 		}
-		if u.role != roleNoun {
+		if u.role != roleNoun && !u.nominal {
 			return false, buf
 		}
 	}

@@ -37,6 +37,7 @@ type unit struct {
 	numeric bool // a number that may start a term (24時間蓄積尿タンパク, 1型糖尿病)
 	verb    bool // a Chinese verb used as a modifier
 	verbal  bool // a Chinese verb or verbal noun (治疗/vn): may take an object
+	nominal bool // a Chinese verb with a noun sense (再生, 注射): a term inside a longer one
 	deictic bool // a deictic prefix (本, 当, 各): never starts a term
 	side    bool // a prefix of side (左, 右, 両): a term may start after it
 	// objOf has bit n set when the n units before this one name a
@@ -690,6 +691,7 @@ func compoundRuns(sc *runScratch, text string, toks []tokenize.Token) [][]unit {
 		// Verbal nouns of two characters (治疗, 研究); jieba also tags
 		// some longer nouns vn (风湿病 of 风湿病学会).
 		u.verbal = u.verb || u.role != roleNone && ti.runes == 2 && len(t.POS) > 0 && t.POS[0] == "vn"
+		u.nominal = len(t.POS) > 1 && t.POS[1] == "nominal"
 		if u.role != roleNone {
 			u.setFlags(m)
 			u.deictic = u.role == rolePrefix && m.deictic || u.lang != tokenize.Japanese && (m.zhScope || u.role == rolePrefix && u.oneRune && zhPositional.has(zhBase(t)))
@@ -855,11 +857,18 @@ func takesObject(text string, us []unit, i int) bool {
 // is used as a noun: the object of a frequent verb or the head after 的
 // (得到缓解, 的缓解), with no noun after it that it could modify; or the
 // head after a noun at the end of a phrase (干细胞移植, 细胞凋亡 before
-// punctuation; not 组织衍生的, nor a verb of degree or motion: 面积减小). afterNoun
-// reports a noun unit just before it.
+// punctuation; not 组织衍生的, nor a verb of degree or motion: 面积减小); or
+// a verb CC-CEDICT also glosses as a noun (v,nominal: 注射, 发病) with no
+// noun before or after it. afterNoun reports a noun unit just before it.
 func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, afterNoun bool) bool {
 	t := &toks[i]
-	if i == 0 || toks[i-1].End != t.Start || t.Lang == tokenize.Japanese {
+	if t.Lang == tokenize.Japanese {
+		return false
+	}
+	if len(t.POS) > 1 && t.POS[1] == "nominal" && !afterNoun && (i+1 == len(toks) || toks[i+1].Start != t.End || sc.memo[ms[i+1]].ti.f&fWord == 0) {
+		return true
+	}
+	if i == 0 || toks[i-1].End != t.Start {
 		return false
 	}
 	p := &toks[i-1]

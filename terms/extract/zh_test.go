@@ -119,3 +119,14 @@ func TestChineseSelfPrefixes(t *testing.T) {
 		"患者/n", "自身/r", "。/x"), text)
 	checkTerms(t, got, []string{"自身免疫性疾病", "同种异体", "同种异体移植"}, []string{"自身", "同种", "患者自身"})
 }
+
+// A verb that CC-CEDICT also glosses as a noun (tokenize/zh: v,nominal)
+// is a term where it stands alone and inside a longer term (发病 of
+// 发病机制); before its object it is still a verb, and other verbs stay
+// prefixes (移植 alone is none).
+func TestChineseNominalSenses(t *testing.T) {
+	text := "注射。发病机制。移植。注射干细胞。"
+	got := documentTerms(zhTokens(text, "注射/v,nominal", "。/x", "发病/v,nominal", "机制/n", "。/x", "移植/v", "。/x",
+		"注射/v,nominal", "干细胞/n", "。/x"), text)
+	checkTerms(t, got, []string{"注射", "发病机制", "发病", "干细胞"}, []string{"移植", "注射干细胞"})
+}

@@ -81,6 +81,22 @@ var segmenter = sync.OnceValues(func() (*gse.Segmenter, error) {
 //go:embed data/zh.txt.gz
 var dictData []byte
 
+// nominalData lists the verbs of data/zh.txt.gz that CC-CEDICT also
+// glosses as nouns (注射 "injection"), written by internal/gen/zhnominal.
+//
+//go:generate go run ../../internal/gen/zhnominal data/zh.txt.gz data/nominal.txt
+//go:embed data/nominal.txt
+var nominalData string
+
+// nominalVerbs is the set of nominalData's words.
+var nominalVerbs = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, strings.Count(nominalData, "\n"))
+	for w := range strings.Lines(nominalData) {
+		m[strings.TrimSuffix(w, "\n")] = true
+	}
+	return m
+})
+
 // load builds a segmenter from gzipped "word<TAB>frequency<TAB>POS" lines
 // with gse's AddToken. gse's own loader (NewEmbed) adds the same words and
 // then segments every one of them for its search mode, which Cut does not
@@ -168,7 +184,8 @@ var userPOS = []string{"n"}
 // Tokenize returns the tokens of text with offsets into text. White space
 // makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
 // words gse does not know), with a second element "frequent" for the
-// frequent verbs of general language (see frequentVerb). Base is the
+// frequent verbs of general language (see frequentVerb) and "nominal" for
+// the other verbs CC-CEDICT also glosses as nouns (注射). Base is the
 // surface, in simplified characters when the text is traditional.
 func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 	return t.AppendTokens(make([]tokenize.Token, 0, len(text)/4), text)
@@ -249,6 +266,8 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		}
 		if pos == "v" && freq >= frequentVerb {
 			pos = "v,frequent"
+		} else if pos == "v" && nominalVerbs()[piece] {
+			pos = "v,nominal"
 		}
 		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: base, POS: posSlice(pos)})
 	}

@@ -253,15 +253,19 @@ func TestTraditional(t *testing.T) {
 	}
 }
 
-// Frequent verbs of general language carry a second POS element.
-func TestFrequentVerbs(t *testing.T) {
-	toks := must(t, plain).Tokenize("医生提供移植")
+// Frequent verbs of general language, and verbs that CC-CEDICT also
+// glosses as nouns, carry a second POS element.
+func TestVerbKinds(t *testing.T) {
+	toks := must(t, plain).Tokenize("医生提供移植,注射,發病")
 	got := map[string]string{}
 	for _, x := range toks {
 		got[x.Surface] = strings.Join(x.POS, ",")
 	}
-	if got["提供"] != "v,frequent" || got["移植"] != "v" {
-		t.Errorf("POS = %v; want 提供 v,frequent and 移植 v", got)
+	want := map[string]string{"提供": "v,frequent", "移植": "v", "注射": "v,nominal", "發病": "v,nominal"}
+	for w, pos := range want {
+		if got[w] != pos {
+			t.Errorf("%s tagged %q; want %q (all: %v)", w, got[w], pos, got)
+		}
 	}
 }
 
