@@ -458,7 +458,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 			return roleSuffix, gen
 		}
 		return roleNoun, gen
-	case pos == "h" || pos == "r" && zhSelfPrefixes.has(zhBase(t)):
+	case pos == "h" || pos == "r" && zhSelfPrefixes.has(zhBase(t)) || pos == "b" && sub != "frequent":
 		return rolePrefix, false
 	case pos == "v" && ti.runes == 1 && allHan && t.Lang != tokenize.Japanese && boundPrefixes.has(zhBase(t)):
 		// A bound prefix jieba tags as a verb (抗 of 移植物抗宿主病).

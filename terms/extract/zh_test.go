@@ -130,3 +130,12 @@ func TestChineseNominalSenses(t *testing.T) {
 		"注射/v,nominal", "干细胞/n", "。/x"), text)
 	checkTerms(t, got, []string{"注射", "发病机制", "发病", "干细胞"}, []string{"移植", "注射干细胞"})
 }
+
+// Distinguishing words (jieba: b) modify the noun after them (慢性炎症,
+// 间质干细胞) but are no terms alone; frequent ones are general language
+// (主要原因).
+func TestChineseDistinguishingWords(t *testing.T) {
+	text := "慢性炎症。间质干细胞。主要原因。慢性。"
+	got := documentTerms(zhTokens(text, "慢性/b", "炎症/n", "。/x", "间质/b", "干细胞/n", "。/x", "主要/b,frequent", "原因/n", "。/x", "慢性/b", "。/x"), text)
+	checkTerms(t, got, []string{"慢性炎症", "间质干细胞", "炎症"}, []string{"慢性", "主要原因", "间质"})
+}

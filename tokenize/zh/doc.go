@@ -13,11 +13,12 @@
 //
 // Segmentation is jieba's accurate mode: dictionary DAG with the HMM for
 // unknown words (gse Cut with hmm=true). POS holds jieba's tag from gse's
-// dictionary (n, v, vn, ...), x for punctuation and unknown words; verbs
-// with a dictionary frequency of 4000 or more (进行, 提供) are tagged v,
-// frequent, and the other verbs that CC-CEDICT also glosses as nouns
-// (注射 "injection", 发病 "onset") v, nominal: jieba tags most medical
-// verbal nouns as verbs (data/nominal.txt, internal/gen/zhnominal).
+// dictionary (n, v, vn, ...), x for punctuation and unknown words. Verbs
+// and distinguishing words (b) with a dictionary frequency of 4000 or more
+// (进行, 提供, 主要) are tagged v, frequent (b, frequent); the other verbs
+// that CC-CEDICT also glosses as nouns (注射 "injection", 发病 "onset")
+// are tagged v, nominal: jieba tags most medical verbal nouns as verbs
+// (data/nominal.txt, internal/gen/zhnominal).
 //
 // # Traditional text
 //

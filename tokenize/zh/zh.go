@@ -184,9 +184,10 @@ var userPOS = []string{"n"}
 // Tokenize returns the tokens of text with offsets into text. White space
 // makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
 // words gse does not know), with a second element "frequent" for the
-// frequent verbs of general language (see frequentVerb) and "nominal" for
-// the other verbs CC-CEDICT also glosses as nouns (注射). Base is the
-// surface, in simplified characters when the text is traditional.
+// frequent verbs and b words of general language (see frequentVerb), and
+// "nominal" for the other verbs CC-CEDICT also glosses as nouns (注射).
+// Base is the surface, in simplified characters when the text is
+// traditional.
 func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 	return t.AppendTokens(make([]tokenize.Token, 0, len(text)/4), text)
 }
@@ -264,8 +265,8 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		if f, p, ok := t.seg.Find(piece); ok && p != "" {
 			pos, freq = p, f
 		}
-		if pos == "v" && freq >= frequentVerb {
-			pos = "v,frequent"
+		if (pos == "v" || pos == "b") && freq >= frequentVerb {
+			pos += ",frequent"
 		} else if pos == "v" && nominalVerbs()[piece] {
 			pos = "v,nominal"
 		}
@@ -281,7 +282,9 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 // verb is a frequent verb of general language (进行 54355, 提供 16799,
 // 推动 4715), tagged "v", "frequent": such verbs take objects (提供信息)
 // rather than modify nouns as the rarer technical verbs do (损伤 1251,
-// 移植 999 in 损伤部位, 移植手术).
+// 移植 999 in 损伤部位, 移植手术). Distinguishing words (b) from the same
+// frequency are general too (主要, 大型: "b", "frequent"); the rarer ones
+// form terms (慢性 969, 间质 3 in 慢性炎症, 间质干细胞).
 const frequentVerb = 4000
 
 // chineseForms returns s with its characters in the forms gse's simplified
