@@ -457,7 +457,9 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		if boundSuffixes.has(s) {
 			return roleSuffix, gen
 		}
-		return roleNoun, gen
+		// Frequent nouns of general language (tokenize/zh: n,frequent;
+		// 影响, 标准, 系统) join terms (免疫系统) but are none alone.
+		return roleNoun, gen || sub == "frequent"
 	case pos == "h" || pos == "r" && zhSelfPrefixes.has(zhBase(t)) || pos == "b" && sub != "frequent":
 		return rolePrefix, false
 	case pos == "v" && ti.runes == 1 && allHan && t.Lang != tokenize.Japanese && boundPrefixes.has(zhBase(t)):

@@ -139,3 +139,11 @@ func TestChineseDistinguishingWords(t *testing.T) {
 	got := documentTerms(zhTokens(text, "慢性/b", "炎症/n", "。/x", "间质/b", "干细胞/n", "。/x", "主要/b,frequent", "原因/n", "。/x", "慢性/b", "。/x"), text)
 	checkTerms(t, got, []string{"慢性炎症", "间质干细胞", "炎症"}, []string{"慢性", "主要原因", "间质"})
 }
+
+// The most frequent nouns of general language (tokenize/zh: n,frequent)
+// are part of terms but none alone.
+func TestChineseFrequentNouns(t *testing.T) {
+	text := "免疫系统。系统。影响。"
+	got := documentTerms(zhTokens(text, "免疫/v,nominal", "系统/n,frequent", "。/x", "系统/n,frequent", "。/x", "影响/vn,frequent", "。/x"), text)
+	checkTerms(t, got, []string{"免疫系统", "免疫"}, []string{"系统", "影响"})
+}

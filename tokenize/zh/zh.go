@@ -184,7 +184,8 @@ var userPOS = []string{"n"}
 // Tokenize returns the tokens of text with offsets into text. White space
 // makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
 // words gse does not know), with a second element "frequent" for the
-// frequent verbs and b words of general language (see frequentVerb), and
+// frequent verbs, b words and nouns of general language (see frequentVerb
+// and frequentNoun), and
 // "nominal" for the other verbs CC-CEDICT also glosses as nouns (注射).
 // Base is the surface, in simplified characters when the text is
 // traditional.
@@ -265,7 +266,7 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		if f, p, ok := t.seg.Find(piece); ok && p != "" {
 			pos, freq = p, f
 		}
-		if (pos == "v" || pos == "b") && freq >= frequentVerb {
+		if (pos == "v" || pos == "b") && freq >= frequentVerb || (pos == "n" || pos == "vn") && freq >= frequentNoun {
 			pos += ",frequent"
 		} else if pos == "v" && nominalVerbs()[piece] {
 			pos = "v,nominal"
@@ -286,6 +287,13 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 // frequency are general too (主要, 大型: "b", "frequent"); the rarer ones
 // form terms (慢性 969, 间质 3 in 慢性炎症, 间质干细胞).
 const frequentVerb = 4000
+
+// frequentNoun is the dictionary frequency from which a noun (n, vn) is
+// one of the ≈ 560 most frequent of general language (地方 52641, 影响
+// 24144, 标准 10012, 系统 20602), tagged "n", "frequent": part of terms
+// (免疫系统), never one alone. Medical words of general language stay
+// below it (细胞 5517, 疾病 4194).
+const frequentNoun = 6000
 
 // chineseForms returns s with its characters in the forms gse's simplified
 // dictionary knows (simpForms), one character for one. Japanese-only characters (帯,
