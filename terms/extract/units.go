@@ -458,8 +458,9 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 			return roleSuffix, gen
 		}
 		// Frequent nouns of general language (tokenize/zh: n,frequent;
-		// 影响, 标准, 系统) join terms (免疫系统) but are none alone.
-		return roleNoun, gen || sub == "frequent"
+		// 影响, 标准, 系统) and place names (ns: 江苏) join terms
+		// (免疫系统, 日本脑炎) but are none alone.
+		return roleNoun, gen || sub == "frequent" || pos == "ns"
 	case pos == "h" || pos == "r" && zhSelfPrefixes.has(zhBase(t)) || pos == "b" && sub != "frequent":
 		return rolePrefix, false
 	case pos == "v" && ti.runes == 1 && allHan && t.Lang != tokenize.Japanese && boundPrefixes.has(zhBase(t)):

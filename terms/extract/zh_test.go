@@ -141,9 +141,10 @@ func TestChineseDistinguishingWords(t *testing.T) {
 }
 
 // The most frequent nouns of general language (tokenize/zh: n,frequent)
-// are part of terms but none alone.
+// and place names (ns) are part of terms but none alone.
 func TestChineseFrequentNouns(t *testing.T) {
-	text := "免疫系统。系统。影响。"
-	got := documentTerms(zhTokens(text, "免疫/v,nominal", "系统/n,frequent", "。/x", "系统/n,frequent", "。/x", "影响/vn,frequent", "。/x"), text)
-	checkTerms(t, got, []string{"免疫系统", "免疫"}, []string{"系统", "影响"})
+	text := "免疫系统。系统。影响。日本脑炎。江苏。"
+	got := documentTerms(zhTokens(text, "免疫/v,nominal", "系统/n,frequent", "。/x", "系统/n,frequent", "。/x", "影响/vn,frequent", "。/x",
+		"日本/ns", "脑炎/n", "。/x", "江苏/ns", "。/x"), text)
+	checkTerms(t, got, []string{"免疫系统", "免疫", "日本脑炎", "脑炎"}, []string{"系统", "影响", "日本", "江苏"})
 }
