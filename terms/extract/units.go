@@ -437,6 +437,12 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNone, false
 	}
 	// gse (jieba-style tags)
+	if allHan && ti.runes >= 2 && t.Lang != tokenize.Japanese && t.POS[len(t.POS)-1] == "rare" && zhFunctionEdge(zhBase(t)) && !zhNegated(zhBase(t)) {
+		// A rare dictionary word around a function character (中所 of
+		// 组织中所能, 之比 of 男女之比) is one of gse's made-up words, as
+		// below; negations form words (不良反应).
+		return roleNone, false
+	}
 	if ti.runes == 1 && t.Lang != tokenize.Japanese {
 		b := zhBase(t)
 		if zhFunction.has(b) {
@@ -892,6 +898,12 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, after
 
 // zhFunctionEdge reports whether s starts or ends with a character of
 // zhFunction, or starts with one of zhPositional.
+// zhNegated reports whether s starts with a negation (zhNegation).
+func zhNegated(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	return zhNegation.has(s[:n])
+}
+
 func zhFunctionEdge(s string) bool {
 	_, n := utf8.DecodeRuneInString(s)
 	_, m := utf8.DecodeLastRuneInString(s)
@@ -930,6 +942,10 @@ var zhFunction = setOf("为", "且", "而", "之", "其", "与", "及", "或", "
 	"未", "仍", "均", "曾", "需", "须", "应", "便", "才", "皆",
 	// Positions that mark a setting, not a part of a term (过程中, 临床上).
 	"中", "上", "里", "处")
+
+// zhNegation are the Chinese negations, function characters that also
+// start words (不良, 无菌, 未分化).
+var zhNegation = setOf("不", "无", "未")
 
 // zhSelfPrefixes are Chinese pronouns of self and sameness that jieba tags
 // r but that are bound prefixes of terms: 自身免疫 (autoimmunity), 自我更新

@@ -148,3 +148,11 @@ func TestChineseFrequentNouns(t *testing.T) {
 		"日本/ns", "脑炎/n", "。/x", "江苏/ns", "。/x"), text)
 	checkTerms(t, got, []string{"免疫系统", "免疫", "日本脑炎", "脑炎"}, []string{"系统", "影响", "日本", "江苏"})
 }
+
+// Rare dictionary words (tokenize/zh: rare) around a function character are
+// gse's made-up words, no units (之比 of 男女之比); negations start words.
+func TestChineseRareWords(t *testing.T) {
+	text := "男女之比。不良反应。"
+	got := documentTerms(zhTokens(text, "男女/n", "之比/ns,rare", "。/x", "不良反应/l,rare", "。/x"), text)
+	checkTerms(t, got, []string{"不良反应"}, []string{"男女之比", "之比"})
+}

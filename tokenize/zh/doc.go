@@ -18,7 +18,10 @@
 // (进行, 提供, 主要) are tagged v, frequent (b, frequent); the other verbs
 // that CC-CEDICT also glosses as nouns (注射 "injection", 发病 "onset")
 // are tagged v, nominal: jieba tags most medical verbal nouns as verbs
-// (data/nominal.txt, internal/gen/zhnominal).
+// (data/nominal.txt, internal/gen/zhnominal). Words of two characters or
+// more that the dictionary lists with the lowest count (3) get a last
+// element rare: many are made-up words (中所, 之比), a few real ones are
+// miscounted (治疗).
 //
 // # Traditional text
 //

@@ -16,7 +16,7 @@ func ExampleNew() {
 	}
 	// Output:
 	// 间充质干细胞 [n] 0 18 true
-	// 治疗 [vn] 18 24 false
+	// 治疗 [vn rare] 18 24 false
 	// SLE [x] 24 27 false
 	// 患者 [n] 27 33 false
 }

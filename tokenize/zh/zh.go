@@ -186,9 +186,10 @@ var userPOS = []string{"n"}
 // words gse does not know), with a second element "frequent" for the
 // frequent verbs, b words and nouns of general language (see frequentVerb
 // and frequentNoun), and
-// "nominal" for the other verbs CC-CEDICT also glosses as nouns (注射).
-// Base is the surface, in simplified characters when the text is
-// traditional.
+// "nominal" for the other verbs CC-CEDICT also glosses as nouns (注射),
+// and a last element "rare" for words with the dictionary's lowest count
+// (see rareWord). Base is the surface, in simplified characters when the
+// text is traditional.
 func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 	return t.AppendTokens(make([]tokenize.Token, 0, len(text)/4), text)
 }
@@ -271,6 +272,9 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 		} else if pos == "v" && nominalVerbs()[piece] {
 			pos = "v,nominal"
 		}
+		if freq > 0 && freq <= rareWord && utf8.RuneCountInString(piece) >= 2 {
+			pos += ",rare"
+		}
 		toks = append(toks, tokenize.Token{Surface: surface, Start: s, End: e, Base: base, POS: posSlice(pos)})
 	}
 	if off < end && strings.TrimSpace(text[off:end]) != "" { // gse dropped text: keep it
@@ -287,6 +291,12 @@ func (t *Tokenizer) segment(toks []tokenize.Token, text string, start, end int) 
 // frequency are general too (主要, 大型: "b", "frequent"); the rarer ones
 // form terms (慢性 969, 间质 3 in 慢性炎症, 间质干细胞).
 const frequentVerb = 4000
+
+// rareWord is the dictionary frequency up to which a word of two
+// characters or more is tagged with a last POS element "rare": gse's
+// dictionary lists many made-up words at 3 (中所, 所分, 之比), next to a
+// few real ones (治疗).
+const rareWord = 3
 
 // frequentNoun is the dictionary frequency from which a noun (n, vn) is
 // one of the ≈ 560 most frequent of general language (地方 52641, 影响

@@ -253,15 +253,16 @@ func TestTraditional(t *testing.T) {
 	}
 }
 
-// Frequent verbs, distinguishing words (b) and nouns of general language, and
-// verbs that CC-CEDICT also glosses as nouns, carry a second POS element.
+// Frequent verbs, distinguishing words (b) and nouns of general language,
+// verbs that CC-CEDICT also glosses as nouns, and rare words carry a second
+// POS element.
 func TestVerbKinds(t *testing.T) {
-	toks := must(t, plain).Tokenize("医生提供移植,注射,發病,主要的慢性,地方的细胞")
+	toks := must(t, plain).Tokenize("医生提供移植,注射,發病,主要的慢性,地方的细胞,男女之比")
 	got := map[string]string{}
 	for _, x := range toks {
 		got[x.Surface] = strings.Join(x.POS, ",")
 	}
-	want := map[string]string{"提供": "v,frequent", "移植": "v", "注射": "v,nominal", "發病": "v,nominal", "主要": "b,frequent", "慢性": "b", "地方": "n,frequent", "细胞": "n"}
+	want := map[string]string{"提供": "v,frequent", "移植": "v", "注射": "v,nominal", "發病": "v,nominal", "主要": "b,frequent", "慢性": "b", "地方": "n,frequent", "细胞": "n", "之比": "ns,rare"}
 	for w, pos := range want {
 		if got[w] != pos {
 			t.Errorf("%s tagged %q; want %q (all: %v)", w, got[w], pos, got)
