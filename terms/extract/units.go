@@ -437,7 +437,7 @@ func classify(t *tokenize.Token, ti tokInfo) (role, bool) {
 		return roleNone, false
 	}
 	// gse (jieba-style tags)
-	if allHan && ti.runes >= 2 && t.Lang != tokenize.Japanese && t.POS[len(t.POS)-1] == "rare" && zhFunctionEdge(zhBase(t)) && !zhNegated(zhBase(t)) {
+	if allHan && ti.runes >= 2 && t.Lang != tokenize.Japanese && len(t.POS) > 1 && t.POS[len(t.POS)-1] == "rare" && zhFunctionEdge(zhBase(t)) && !zhNegated(zhBase(t)) {
 		// A rare dictionary word around a function character (中所 of
 		// 组织中所能, 之比 of 男女之比) is one of gse's made-up words, as
 		// below; negations form words (不良反应).

@@ -156,3 +156,12 @@ func TestChineseRareWords(t *testing.T) {
 	got := documentTerms(zhTokens(text, "男女/n", "之比/ns,rare", "。/x", "不良反应/l,rare", "。/x"), text)
 	checkTerms(t, got, []string{"不良反应"}, []string{"男女之比", "之比"})
 }
+
+// Chinese tokens without a POS (a tokenizer that tags nothing) classify by
+// their script, without a panic.
+func TestChineseNoPOS(t *testing.T) {
+	text := "间充质干细胞。"
+	toks := zhTokens(text, "间充质干细胞/x", "。/x")
+	toks[0].POS, toks[1].POS = nil, nil
+	checkTerms(t, documentTerms(toks, text), []string{"间充质干细胞"}, nil)
+}

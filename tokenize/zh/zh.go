@@ -185,11 +185,10 @@ var userPOS = []string{"n"}
 // makes no tokens. POS holds jieba's tag (n, v, vn, ...; x for symbols and
 // words gse does not know), with a second element "frequent" for the
 // frequent verbs, b words and nouns of general language (see frequentVerb
-// and frequentNoun), and
-// "nominal" for the other verbs CC-CEDICT also glosses as nouns (注射),
-// and a last element "rare" for words with the dictionary's lowest count
-// (see rareWord). Base is the surface, in simplified characters when the
-// text is traditional.
+// and frequentNoun), "nominal" for the other verbs CC-CEDICT also glosses
+// as nouns (注射), and a last element "rare" for words with the
+// dictionary's lowest count (see rareWord). Base is the surface, in
+// simplified characters when the text is traditional.
 func (t *Tokenizer) Tokenize(text string) []tokenize.Token {
 	return t.AppendTokens(make([]tokenize.Token, 0, len(text)/4), text)
 }
