@@ -165,3 +165,14 @@ func TestChineseNoPOS(t *testing.T) {
 	toks[0].POS, toks[1].POS = nil, nil
 	checkTerms(t, documentTerms(toks, text), []string{"间充质干细胞"}, nil)
 }
+
+// 自体 is "autologous" in Chinese, a term alone and inside longer ones; in
+// Japanese it means "itself" and ends no term (治療自体).
+func TestAutologous(t *testing.T) {
+	text := "自体脂肪组织。"
+	got := documentTerms(zhTokens(text, "自体/n", "脂肪组织/n", "。/x"), text)
+	checkTerms(t, got, []string{"自体脂肪组织", "自体", "脂肪组织"}, nil)
+	text = "治療自体。"
+	got = documentTerms(fixtureTok{[]string{"治療/名詞,サ変接続", "自体/名詞,一般", "。/記号"}}, text)
+	checkTerms(t, got, []string{"治療"}, []string{"自体", "治療自体"})
+}
