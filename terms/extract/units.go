@@ -876,7 +876,9 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, after
 	if t.Lang == tokenize.Japanese {
 		return false
 	}
-	if len(t.POS) > 1 && t.POS[1] == "nominal" && !afterNoun && (i+1 == len(toks) || toks[i+1].Start != t.End || sc.memo[ms[i+1]].ti.f&fWord == 0) {
+	// The end of a phrase: before punctuation or the end.
+	phraseEnd := i+1 == len(toks) || toks[i+1].Start != t.End || sc.memo[ms[i+1]].ti.f&fWord == 0
+	if len(t.POS) > 1 && t.POS[1] == "nominal" && !afterNoun && phraseEnd {
 		return true
 	}
 	if i == 0 || toks[i-1].End != t.Start {
@@ -887,8 +889,7 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, after
 		if !afterNoun || zhPredicate.has(zhBase(t)) {
 			return false
 		}
-		// Only at the end of a phrase: before punctuation or the end.
-		return i+1 == len(toks) || toks[i+1].Start != t.End || sc.memo[ms[i+1]].ti.f&fWord == 0
+		return phraseEnd // only at the end of a phrase
 	}
 	if i+1 < len(toks) && toks[i+1].Start == t.End {
 		if r, _ := classifyMemo(&toks[i+1], &sc.memo[ms[i+1]]); r != roleNone {
@@ -898,14 +899,14 @@ func nominalVerb(sc *runScratch, toks []tokenize.Token, ms []int32, i int, after
 	return true
 }
 
-// zhFunctionEdge reports whether s starts or ends with a character of
-// zhFunction, or starts with one of zhPositional.
 // zhNegated reports whether s starts with a negation (zhNegation).
 func zhNegated(s string) bool {
 	_, n := utf8.DecodeRuneInString(s)
 	return zhNegation.has(s[:n])
 }
 
+// zhFunctionEdge reports whether s starts or ends with a character of
+// zhFunction, or starts with one of zhPositional.
 func zhFunctionEdge(s string) bool {
 	_, n := utf8.DecodeRuneInString(s)
 	_, m := utf8.DecodeLastRuneInString(s)
